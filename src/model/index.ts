@@ -1,0 +1,3 @@
+export * from './graph';
+export * from './problems';
+export * from './indexEdges';
