@@ -1,3 +1,4 @@
 export * from './graph';
 export * from './problems';
 export * from './indexEdges';
+export * from './simulation';

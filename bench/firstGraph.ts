@@ -1,0 +1,64 @@
+import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { row, type BenchRow } from './stats';
+
+const PORT = 4179;
+
+/**
+ * Navigation -> first drawn graph of the default dataset, in headless Debian Chromium, against the
+ * production build served by `vite preview`. Each run uses a fresh browser context (empty cache),
+ * as a first visit would. The app marks `graph-drawn` (performance.mark) when cytoscape has drawn
+ * the first graph; its startTime is measured from navigation start.
+ */
+export async function benchFirstGraph(root: string, runs: number): Promise<BenchRow> {
+  execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
+  const server = await startPreview(root);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  const samples: number[] = [];
+  let modulesShown = '';
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.waitForSelector('[data-graph-ready="true"]', { timeout: 30_000 });
+      const drawn = await page.evaluate(() => performance.getEntriesByName('graph-drawn')[0]?.startTime ?? -1);
+      if (drawn < 0) throw new Error('the app did not mark graph-drawn');
+      modulesShown = (await page.getByTestId('module-count').textContent()) ?? '';
+      // The first run warms Chromium's own start-up paths (GPU-less compositor, fonts); it is not counted.
+      if (i > 0) samples.push(drawn);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+  return row('navigation -> first graph, default dataset (Chromium)', samples, 1500, modulesShown.trim());
+}
+
+function startPreview(root: string): Promise<ChildProcess> {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const timer = setTimeout(() => reject(new Error('vite preview did not start in 30 s')), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(String(PORT))) {
+        clearTimeout(timer);
+        resolveStart(child);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`vite preview exited with ${code ?? 'signal'}`)));
+  });
+}

@@ -1,0 +1,234 @@
+/**
+ * Builds the app's built-in datasets: public/datasets/<version>.xml (Module Metadata XML, see
+ * docs/format.md) and public/datasets/index.json.
+ *
+ * Source of every fact: the project's shared data folder `../shared/data/asterisk` (override with
+ * ASTERISK_DATA_DIR), which holds metadata read from the public Asterisk source tree
+ * https://github.com/asterisk/asterisk at these tags / commits:
+ *   13.38.3  4b05b9b4a8472c8f5703d53d29f692c04c1fce98
+ *   16.30.1  9e38ac35042435d53ccad88eb7e3b0e429ed1aca
+ *   18.26.4  c576a69f1765fe9761940b564c39f04a786dfcf9
+ *   22.10.1  f0e408a7b0d829c85bf15fa4b487870a50cb3000
+ *   23.4.1   9c6d578ea138e2a5df3bbc261b82a94424d6ce53
+ *   master   f0c1c1a7b79b0f8cc0311649bf36824cbeee30a9 (2026-08-06)
+ * Per version it reads menuselect-tree.xml, core-en_US.modules.xml (16.30.1 and later) and
+ * runtime.json; for master also loader-traces/modules-metadata.json (facts of a real build of that
+ * commit, including link-time dependencies) and loader-traces/modules-builtin.txt (registration order
+ * of the built-in modules as logged by that build).
+ *
+ * Run: npm run datasets
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  ingestFiles,
+  writeMetadataXml,
+  type DatasetIndex,
+  type DatasetIndexEntry,
+  type InputFile,
+} from '../src/ingest/index';
+import { inferItemProviders } from '../src/ingest/inferItemProviders';
+import { DEFAULT_BUILTIN_VERSION, datasetFileName } from '../src/ingest/builtinDatasets';
+import type { ModuleGraph, Problem } from '../src/model';
+
+const REPOSITORY = 'https://github.com/asterisk/asterisk';
+
+interface VersionSource {
+  version: string;
+  tag: string;
+  commit: string;
+}
+
+/**
+ * Optional second source: a git clone of the Asterisk repository (ASTERISK_GIT_DIR, default
+ * ../.mirror/asterisk+asterisk/repo next to this repository). runtime.json evaluates each module's
+ * `.load_pri` with today's AST_MODPRI_* values and drops offsets: `AST_MODPRI_APP_DEPEND - 1` is
+ * recorded as 80 (res_stasis really starts at 79, as the master loader traces show), and in 13.38.3,
+ * whose enum had no AST_MODPRI_CORE, every symbolic priority is shifted (chan_sip is 60 there, not
+ * 70). Where the clone is present, each module's `.load_pri` expression is read from its source at
+ * the dataset's commit and evaluated with that commit's enum (include/asterisk/module.h).
+ */
+const gitDir = resolve(
+  process.env.ASTERISK_GIT_DIR ??
+    join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.mirror', 'asterisk+asterisk', 'repo'),
+);
+
+const VERSIONS: readonly VersionSource[] = [
+  { version: '13.38.3', tag: '13.38.3', commit: '4b05b9b4a8472c8f5703d53d29f692c04c1fce98' },
+  { version: '16.30.1', tag: '16.30.1', commit: '9e38ac35042435d53ccad88eb7e3b0e429ed1aca' },
+  { version: '18.26.4', tag: '18.26.4', commit: 'c576a69f1765fe9761940b564c39f04a786dfcf9' },
+  { version: '22.10.1', tag: '22.10.1', commit: 'f0e408a7b0d829c85bf15fa4b487870a50cb3000' },
+  { version: '23.4.1', tag: '23.4.1', commit: '9c6d578ea138e2a5df3bbc261b82a94424d6ce53' },
+  { version: 'master', tag: 'master (2026-08-06)', commit: 'f0c1c1a7b79b0f8cc0311649bf36824cbeee30a9' },
+];
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = resolve(process.env.ASTERISK_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data', 'asterisk'));
+const outDir = join(repoRoot, 'public', 'datasets');
+
+/** Name recorded as each fact's source: the path inside the shared data, not this machine's. */
+function sharedPath(version: string, file: string): string {
+  return `shared/data/asterisk/${version}/${file}`;
+}
+
+function readInput(version: string, file: string): InputFile | undefined {
+  const path = join(dataDir, version, file);
+  if (!existsSync(path)) return undefined;
+  return { name: sharedPath(version, file), text: readFileSync(path, 'utf8') };
+}
+
+function distinctNames(graph: ModuleGraph, kind: 'application' | 'function'): number {
+  return new Set(graph.items.filter((i) => i.kind === kind).map((i) => i.name.toLowerCase())).size;
+}
+
+function summarise(problems: readonly Problem[]): string {
+  const counts = new Map<string, number>();
+  for (const p of problems)
+    counts.set(`${p.severity} ${p.code}`, (counts.get(`${p.severity} ${p.code}`) ?? 0) + 1);
+  return [...counts.entries()].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+function build(source: VersionSource): ModuleGraph {
+  const { version } = source;
+  const files = [
+    'menuselect-tree.xml',
+    'core-en_US.modules.xml',
+    'runtime.json',
+    'loader-traces/modules-metadata.json',
+  ]
+    .map((f) => readInput(version, f))
+    .filter((f): f is InputFile => f !== undefined);
+  const builtinList = readInput(version, 'loader-traces/modules-builtin.txt');
+  const builtinOrder = builtinList?.text.split(/\s+/).filter((n) => n !== '');
+  const { graph, problems } = ingestFiles(files, {
+    version,
+    commit: source.commit,
+    ...(builtinOrder ? { builtinOrder } : {}),
+  });
+  if (!graph) throw new Error(`${version}: ${problems.map((p) => p.message).join('\n')}`);
+  if (builtinList) graph.info.sources.push({ kind: 'trace-metadata', file: builtinList.name });
+  const notable = problems.filter((p) => p.severity !== 'info' || p.code !== 'non-loadable');
+  console.log(`${version}: ${files.map((f) => f.name.split('/').slice(4).join('/')).join(', ')}`);
+  console.log(`  problems: ${summarise(problems)}`);
+  for (const p of notable.slice(0, 400)) console.log(`   - [${p.severity} ${p.code}] ${p.message}`);
+  return graph;
+}
+
+function indexEntry(source: VersionSource, graph: ModuleGraph): DatasetIndexEntry {
+  const { version } = source;
+  const modules = Object.values(graph.modules);
+  return {
+    version,
+    commit: source.commit,
+    modules: modules.filter((m) => m.kind === 'loadable').length,
+    builtins: modules.filter((m) => m.kind === 'builtin').length,
+    applications: distinctNames(graph, 'application'),
+    functions: distinctNames(graph, 'function'),
+    file: datasetFileName(version),
+  };
+}
+
+function citation(source: VersionSource, graph: ModuleGraph): string {
+  return [
+    `Asterisk ${source.version}: generated by scripts/build-datasets.ts (npm run datasets); do not edit.`,
+    `Facts read from ${REPOSITORY} at ${source.tag}, commit ${source.commit},`,
+    `via the shared data files ${graph.info.sources.map((s) => s.file).join(', ')}.`,
+  ].join(' ');
+}
+
+/** Source files whose module name differs from the file name (built-ins in main/). */
+const MODULE_OF_FILE: Readonly<Record<string, string>> = { config: 'extconfig', named_acl: 'acl' };
+
+function git(args: string[]): string {
+  return execFileSync('git', ['--git-dir', gitDir, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+function correctLoadPriorities(graph: ModuleGraph, source: VersionSource): void {
+  if (!existsSync(gitDir)) {
+    console.warn(`  no Asterisk git clone at ${gitDir}: load priorities stay as runtime.json has them`);
+    return;
+  }
+  const header = git(['show', `${source.commit}:include/asterisk/module.h`]);
+  const symbols = new Map<string, number>();
+  for (const m of header.matchAll(/\b(AST_MODPRI_[A-Z0-9_]+)\s*=\s*(-?\d+)/g))
+    symbols.set(m[1] ?? '', Number(m[2]));
+  const listing = git(['grep', '-n', '-E', '\\.load_pri[[:space:]]*=', source.commit, '--', '*.c']);
+  let corrected = 0;
+  for (const line of listing.split('\n')) {
+    const m =
+      /^[^:]+:([^:]+):(\d+):.*\.load_pri\s*=\s*(?:(AST_MODPRI_[A-Z0-9_]+)|(\d+))(?:\s*([-+])\s*(\d+))?/.exec(
+        line,
+      );
+    if (!m) continue;
+    const [, path = '', lineNo = '0', symbol, literal, op, offset = '0'] = m;
+    const file = basename(path, '.c');
+    const module = graph.modules[MODULE_OF_FILE[file] ?? file];
+    const base = symbol !== undefined ? symbols.get(symbol) : Number(literal);
+    if (!module || base === undefined || !module.flags.includes('AST_MODFLAG_LOAD_ORDER')) continue;
+    const value = op === '-' ? base - Number(offset) : op === '+' ? base + Number(offset) : base;
+    const ref = {
+      kind: 'runtime' as const,
+      file: `${REPOSITORY}/blob/${source.commit}/${path}`,
+      line: Number(lineNo),
+    };
+    const loadPriorityRefs = module.sources.loadPriority ?? [];
+    if (loadPriorityRefs.some((r) => r.kind === 'trace-metadata')) {
+      // A real build's recorded priority stays; the source must agree with it.
+      if (module.loadPriority !== value)
+        console.warn(
+          `  ${module.name}: ${path} gives ${value}, the trace recorded ${module.loadPriority}; keeping the trace`,
+        );
+      continue;
+    }
+    if (module.loadPriority === value) continue;
+    corrected++;
+    console.log(
+      `  load priority of ${module.name}: ${module.loadPriority} -> ${value} (${line.split(':').slice(3).join(':').trim()} at ${path}:${lineNo})`,
+    );
+    module.loadPriority = value;
+    module.sources.loadPriority = [ref];
+  }
+  console.log(`  ${corrected} load priorities corrected from the source at ${source.commit.slice(0, 8)}`);
+}
+
+function main(): void {
+  if (!existsSync(dataDir)) {
+    console.error(`No shared data at ${dataDir}; set ASTERISK_DATA_DIR.`);
+    process.exit(1);
+  }
+  mkdirSync(outDir, { recursive: true });
+  const built: Array<{ source: VersionSource; graph: ModuleGraph }> = [];
+  for (const source of VERSIONS) {
+    if (!existsSync(join(dataDir, source.version))) {
+      console.warn(`skipping ${source.version}: not in ${dataDir}`);
+      continue;
+    }
+    const graph = build(source);
+    correctLoadPriorities(graph, source);
+    built.push({ source, graph });
+  }
+  const entries: DatasetIndexEntry[] = [];
+  built.forEach(({ source, graph: parsed }, i) => {
+    // Older xmldocs name no providers; later versions that do are the references, closest first.
+    const references = built.slice(i + 1).map((b) => b.graph);
+    const { graph, changed } = inferItemProviders(parsed, references);
+    if (changed > 0)
+      console.log(`${source.version}: providers of ${changed} items taken from later versions' xmldoc`);
+    const entry = indexEntry(source, graph);
+    writeFileSync(join(outDir, entry.file), writeMetadataXml(graph, { comment: citation(source, graph) }));
+    entries.push(entry);
+    console.log(
+      `wrote public/datasets/${entry.file}: ${entry.modules} modules, ${entry.builtins} built-ins, ${entry.applications} applications, ${entry.functions} functions`,
+    );
+  });
+  const index: DatasetIndex = { default: DEFAULT_BUILTIN_VERSION, datasets: entries };
+  writeFileSync(join(outDir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  console.log(`wrote public/datasets/index.json (default ${index.default})`);
+}
+
+main();

@@ -1,0 +1,159 @@
+/**
+ * The load-order list: which modules the loader will try, in which order, with which flags
+ * (main/loader.c: add_to_load_order, loader_builtin_init, loader_config_init).
+ */
+import type { LoadOrderSource, ModulesConf, ModulesConfEntry } from '../model';
+import type { LoaderCore } from './loaderCore';
+import { moduleKey, stripSo } from './names';
+import type { Transcript } from './transcript';
+
+export interface LoadOrderEntry {
+  /** The name as written (config value or directory entry): messages print it like this. */
+  resource: string;
+  key: string;
+  required: boolean;
+  preload: boolean;
+  builtin: boolean;
+  source: LoadOrderSource;
+  /** modules.conf line that added it. */
+  line?: number;
+}
+
+export class LoadOrderList {
+  private readonly entries: LoadOrderEntry[] = [];
+  private readonly byKey = new Map<string, LoadOrderEntry>();
+  private readonly removed = new Set<LoadOrderEntry>();
+  private readonly t: Transcript;
+
+  constructor(t: Transcript) {
+    this.t = t;
+  }
+
+  /** main/loader.c: add_to_load_order — a name already listed only gains the new flags. */
+  add(resource: string, required: boolean, preload: boolean, builtin: boolean, source: LoadOrderSource, line?: number): LoadOrderEntry {
+    const key = moduleKey(resource);
+    const existing = this.byKey.get(key);
+    if (existing) {
+      existing.required ||= required;
+      existing.preload ||= preload;
+      return existing;
+    }
+    const entry: LoadOrderEntry = { resource, key, required, preload, builtin, source };
+    if (line !== undefined) entry.line = line;
+    this.entries.push(entry);
+    this.byKey.set(key, entry);
+    this.t.emit({
+      type: 'queued',
+      module: stripSo(resource),
+      resource,
+      source,
+      ...(line !== undefined ? { line } : {}),
+      required,
+      preload,
+    });
+    return entry;
+  }
+
+  get(name: string): LoadOrderEntry | undefined {
+    return this.byKey.get(moduleKey(name));
+  }
+
+  remove(entry: LoadOrderEntry): void {
+    if (this.byKey.get(entry.key) === entry) this.byKey.delete(entry.key);
+    this.removed.add(entry);
+  }
+
+  /** Entries still in the list, in order. */
+  live(): LoadOrderEntry[] {
+    return this.removed.size === 0 ? [...this.entries] : this.entries.filter((e) => !this.removed.has(e));
+  }
+
+  get size(): number {
+    return this.entries.length - this.removed.size;
+  }
+}
+
+const TRUE_VALUES = new Set(['yes', 'true', 'y', 't', '1', 'on']);
+
+/** Whether autoload is on: the last `autoload` line wins (main/config.c: ast_variable_retrieve; main/utils.c: ast_true). */
+export function autoloadEnabled(conf: ModulesConf): boolean {
+  let value: string | undefined;
+  for (const e of conf.entries) if (e.name.toLowerCase() === 'autoload') value = e.value;
+  return value !== undefined && TRUE_VALUES.has(value.toLowerCase());
+}
+
+export interface ConfigInitOptions {
+  /** Module file names in readdir order. */
+  readdirOrder: readonly string[];
+  /**
+   * Called after the explicit entries and the autoload scan, before `noload` removals; returning
+   * false refuses the configuration (the proposed loader's conflicts).
+   */
+  beforeNoload?: (list: LoadOrderList) => boolean;
+}
+
+/**
+ * main/loader.c: loader_config_init — explicit entries in file order, then the autoload scan, then
+ * `noload` removals. Returns false (after logging the loader's error) when Asterisk would refuse
+ * the configuration.
+ */
+export function applyModulesConf(core: LoaderCore, conf: ModulesConf, list: LoadOrderList, options: ConfigInitOptions): boolean {
+  const t = core.t;
+  if (conf.status === 'invalid') {
+    t.log('WARNING', `'modules.conf' invalid or missing.`);
+    return false;
+  }
+  for (const v of conf.entries) {
+    const lower = v.name.toLowerCase();
+    let required: boolean;
+    let preload = false;
+    if (lower.startsWith('preload')) {
+      preload = true;
+      if (lower === 'preload') required = false;
+      else if (lower === 'preload-require') required = true;
+      else return unknownOption(core, v);
+    } else if (lower === 'load') {
+      required = false;
+    } else if (lower === 'require') {
+      required = true;
+    } else if (lower === 'noload' || lower === 'autoload') {
+      continue;
+    } else {
+      return unknownOption(core, v);
+    }
+    if (required) t.debug(`Adding module to required list: ${v.value} (${v.name})`);
+    list.add(v.value, required, preload, false, 'config', v.line);
+  }
+
+  if (autoloadEnabled(conf)) {
+    for (const file of options.readdirOrder) {
+      if (file.length < 4 || file.slice(-3).toLowerCase() !== '.so') continue;
+      if (core.find(file)) continue;
+      list.add(file, false, false, false, 'autoload');
+    }
+  }
+
+  if (options.beforeNoload && !options.beforeNoload(list)) return false;
+
+  for (const v of conf.entries) {
+    if (v.name.toLowerCase() !== 'noload') continue;
+    const entry = list.get(v.value);
+    if (!entry) continue;
+    if (entry.builtin) {
+      t.log('ERROR', `${v.value} is a built-in module, you cannot specify 'noload'.`);
+      return false;
+    }
+    if (entry.required) {
+      t.log('ERROR', `${v.value} is configured with '${entry.preload ? 'preload-require' : 'require'}' and 'noload', this is impossible.`);
+      return false;
+    }
+    list.remove(entry);
+    t.emit({ type: 'noload-removed', module: stripSo(entry.resource), line: v.line });
+  }
+  return true;
+}
+
+function unknownOption(core: LoaderCore, v: ModulesConfEntry): false {
+  core.t.log('ERROR', `Unknown configuration option '${v.name}'`);
+  return false;
+}

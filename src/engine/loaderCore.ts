@@ -1,0 +1,679 @@
+/**
+ * The state the Asterisk module loader keeps while it runs, and the primitives every phase uses:
+ * the module list, dlopen/dlclose with link-time residency, references between modules, and
+ * starting and unloading one module. Modelled on main/loader.c at the master commit of the
+ * traces; each method names the function whose behaviour it reproduces.
+ */
+import type { DeclineReason, ModuleFault } from '../model';
+import type { LoaderFacts, ModuleLoadFacts } from './loaderFacts';
+import { unknownModuleFacts } from './loaderFacts';
+import { moduleFileName, moduleKey, stripSo } from './names';
+import type { Transcript } from './transcript';
+
+const NONE: LoadedModule[] = [];
+
+/** enum ast_module_load_result */
+export const LOAD_SUCCESS = 0;
+export const LOAD_DECLINE = 1;
+export const LOAD_SKIP = 2;
+export const LOAD_PRIORITY = 3;
+export const LOAD_FAILURE = -1;
+export type LoadResult = typeof LOAD_SUCCESS | typeof LOAD_DECLINE | typeof LOAD_SKIP | typeof LOAD_PRIORITY | typeof LOAD_FAILURE;
+
+/** enum ast_module_unload_mode */
+export type UnloadForce = 'soft' | 'firm' | 'hard';
+
+/** Where module files live in a default install; only used in dlerror-style messages. */
+export const MODULE_DIR = '/usr/lib/asterisk/modules';
+
+/** One registered module (struct ast_module). A new object is made at every registration, as in C. */
+export class LoadedModule {
+  readonly facts: ModuleLoadFacts;
+  readonly key: string;
+  /** info->name */
+  readonly name: string;
+  /** mod->resource: the file name for dynamic modules, the bare name for built-ins. */
+  readonly resource: string;
+  readonly builtin: boolean;
+  running = false;
+  declined = false;
+  keepUntilShutdown = false;
+  required = false;
+  preload = false;
+  usecount = 0;
+  /** Modules this one holds a reference on (reffed_deps), in the order taken. */
+  reffed: LoadedModule[] = [];
+  reffedSet = new Set<LoadedModule>();
+  /** Position in the module list: larger is later; moving to the tail takes a new number. */
+  seq = 0;
+  registered = true;
+  /** Whether the loader holds a dlopen handle on the library. */
+  libOpen = false;
+  /** Loaded libraries bound to this one's global symbols: they keep it resident after dlclose. */
+  boundBy = new Set<LoadedModule>();
+  /** The global-symbol modules this library bound to when it was opened. */
+  linkTargets: LoadedModule[] = [];
+
+  constructor(facts: ModuleLoadFacts, resource: string, builtin: boolean) {
+    this.facts = facts;
+    this.key = moduleKey(resource);
+    this.name = facts.name;
+    this.resource = resource;
+    this.builtin = builtin;
+  }
+
+  get priority(): number {
+    return this.facts.priority;
+  }
+}
+
+/** main/loader.c: module_vector_cmp — preloaded first, then lower priority first. */
+export function compareModules(a: LoadedModule, b: LoadedModule): number {
+  const preloadDiff = Number(b.preload) - Number(a.preload);
+  return preloadDiff !== 0 ? preloadDiff : a.priority - b.priority;
+}
+
+/** A vector kept sorted by {@link compareModules}; equal elements keep insertion order. */
+export class SortedModules {
+  readonly items: LoadedModule[] = [];
+  private readonly members = new Set<LoadedModule>();
+
+  has(mod: LoadedModule): boolean {
+    return this.members.has(mod);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** AST_VECTOR_ADD_SORTED: inserted after every element that does not compare greater. */
+  add(mod: LoadedModule): void {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const other = this.items[mid];
+      if (other !== undefined && compareModules(other, mod) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    this.items.splice(lo, 0, mod);
+    this.members.add(mod);
+  }
+
+  removeAt(index: number): void {
+    const [gone] = this.items.splice(index, 1);
+    if (gone) this.members.delete(gone);
+  }
+
+  clear(): void {
+    if (this.items.length === 0) return;
+    this.items.length = 0;
+    this.members.clear();
+  }
+}
+
+export interface StartContext {
+  /** The module whose missing dependencies are being started. */
+  pulledBy?: string;
+}
+
+export class LoaderCore {
+  readonly facts: LoaderFacts;
+  readonly t: Transcript;
+  /** Registered modules by key (the module list; order is given by `seq`). */
+  private readonly registered = new Map<string, LoadedModule>();
+  private readonly available: Set<string>;
+  private readonly faults: ReadonlyMap<string, ModuleFault>;
+  private seqCounter = 0;
+  /** ast_fully_booted: changes how starting a module is logged. */
+  fullyBooted = false;
+  /** Names of module files the dataset did not know, for a problem report. */
+  readonly unknownFiles = new Set<string>();
+  /** Modules started successfully at any time, in order (for results). */
+  readonly startOrder: string[] = [];
+  /**
+   * Modules the startup log names as declined: a START result of decline or failure, or a decline
+   * message. Modules flagged silently (a cascade cut short by a required module) are not in it.
+   */
+  readonly reportedDeclined = new Set<string>();
+
+  constructor(facts: LoaderFacts, availableFiles: Iterable<string>, faults: ReadonlyMap<string, ModuleFault>, t: Transcript) {
+    this.facts = facts;
+    this.available = new Set(availableFiles);
+    this.faults = faults;
+    this.t = t;
+  }
+
+  // --- the module list --------------------------------------------------------------------
+
+  /** main/loader.c: find_resource — case-insensitive, with or without `.so`. */
+  find(name: string): LoadedModule | undefined {
+    return this.registered.get(moduleKey(name));
+  }
+
+  /** The module list in order (head first). */
+  moduleList(): LoadedModule[] {
+    return [...this.registered.values()].sort((a, b) => a.seq - b.seq);
+  }
+
+  registeredModules(): IterableIterator<LoadedModule> {
+    return this.registered.values();
+  }
+
+  moveToTail(mod: LoadedModule): void {
+    mod.seq = ++this.seqCounter;
+  }
+
+  /** main/loader.c: ast_module_register for a dynamic module (appended to the list). */
+  register(facts: ModuleLoadFacts, resource: string): LoadedModule {
+    const mod = new LoadedModule(facts, resource, false);
+    mod.seq = ++this.seqCounter;
+    mod.libOpen = true;
+    this.registered.set(mod.key, mod);
+    this.t.debug(`Registering module ${mod.name}`);
+    for (const target of this.linkTargetsOf(facts)) {
+      target.boundBy.add(mod);
+      mod.linkTargets.push(target);
+    }
+    return mod;
+  }
+
+  /** main/loader.c: loader_builtin_init — built-ins register first, in registration order. */
+  registerBuiltin(facts: ModuleLoadFacts): LoadedModule {
+    const mod = new LoadedModule(facts, facts.name, true);
+    mod.seq = ++this.seqCounter;
+    this.registered.set(mod.key, mod);
+    this.t.debug(`Registering module ${mod.name}`);
+    return mod;
+  }
+
+  /** The registered modules a library's global-symbol links resolve to. */
+  private linkTargetsOf(facts: ModuleLoadFacts): LoadedModule[] {
+    const out: LoadedModule[] = [];
+    for (const link of facts.links) {
+      const target = this.find(link);
+      if (target && !target.builtin) out.push(target);
+    }
+    return out;
+  }
+
+  /** Global-symbol modules a library links against that are not loaded: RTLD_NOW fails on them. */
+  unresolvedLinks(facts: ModuleLoadFacts): string[] {
+    return facts.links.filter((link) => {
+      const known = this.facts.byKey.get(moduleKey(link));
+      if (known?.builtin) return false;
+      return !this.find(link);
+    });
+  }
+
+  isAvailable(file: string): boolean {
+    return this.available.has(file);
+  }
+
+  factsForFile(file: string): ModuleLoadFacts {
+    const known = this.facts.byKey.get(moduleKey(file));
+    if (known) return known;
+    this.unknownFiles.add(file);
+    return unknownModuleFacts(stripSo(file));
+  }
+
+  faultOf(mod: LoadedModule): ModuleFault | undefined {
+    return this.faults.get(mod.facts.key);
+  }
+
+  hasLoadFunction(mod: LoadedModule): boolean {
+    return mod.facts.hasLoad && this.faultOf(mod) !== 'no-load-function';
+  }
+
+  // --- dlopen / dlclose -------------------------------------------------------------------
+
+  /**
+   * main/loader.c: load_dynamic_module + load_dlopen. Opening fails quietly in a pass when the
+   * file is absent or a global-symbol module it links against is not loaded yet; on the last,
+   * logging pass a lazy open succeeds, the module registers, the loader names what is missing,
+   * and closes it again. A GLOBAL_SYMBOLS module is closed and reopened so its symbols are global.
+   */
+  loadDynamicModule(resourceIn: string, suppressLogging: boolean): LoadedModule | null {
+    const file = moduleFileName(resourceIn);
+    if (!this.available.has(file)) {
+      if (!suppressLogging) {
+        this.t.loadError(`Error loading module '${resourceIn}': ${MODULE_DIR}/${file}: cannot open shared object file: No such file or directory`);
+      }
+      return null;
+    }
+    const facts = this.factsForFile(file);
+    const missingLinks = this.unresolvedLinks(facts);
+    if (missingLinks.length > 0) {
+      if (suppressLogging) return null;
+      const mod = this.register(facts, file);
+      // Optional modules are left out when built with OPTIONAL_API (the default).
+      const missing = [...facts.requires, ...facts.enhances].filter((dep) => !this.find(dep));
+      if (missing.length > 0) {
+        this.t.loadError(
+          `Error loading module '${resourceIn}', missing ${missing.length === 1 ? 'dependency' : 'dependencies'}: ${missing.join(', ')}`,
+        );
+      } else {
+        this.t.loadError(
+          `Error loading module '${resourceIn}': ${MODULE_DIR}/${file}: undefined symbol (it links against ${missingLinks.join(', ')})`,
+        );
+      }
+      this.closeLibrary(mod);
+      return null;
+    }
+    let mod = this.register(facts, file);
+    if (facts.globalSymbols) {
+      this.closeLibrary(mod);
+      mod = this.register(facts, file);
+    }
+    return mod;
+  }
+
+  /** main/loader.c: unload_dynamic_module — dlclose; the library stays resident while others are bound to it. */
+  closeLibrary(mod: LoadedModule): void {
+    if (mod.builtin || !mod.libOpen) return;
+    mod.libOpen = false;
+    if (mod.boundBy.size === 0) this.libraryUnloaded(mod);
+  }
+
+  /** The library left memory: its destructor unregisters the module (main/loader.c: ast_module_unregister). */
+  private libraryUnloaded(mod: LoadedModule): void {
+    if (mod.registered) {
+      this.registered.delete(mod.key);
+      mod.registered = false;
+      if (mod.usecount === 0) {
+        this.t.debug(`Unregistering module ${mod.name}`);
+        this.destroy(mod);
+      }
+    }
+    for (const target of mod.linkTargets) {
+      target.boundBy.delete(mod);
+      if (!target.libOpen && target.boundBy.size === 0 && target.registered) this.libraryUnloaded(target);
+    }
+    mod.linkTargets = [];
+  }
+
+  /** main/loader.c: module_destroy — releases the references the module held. */
+  private destroy(mod: LoadedModule): void {
+    for (const dep of mod.reffed) this.unref(mod, dep);
+    mod.reffed = [];
+    mod.reffedSet.clear();
+  }
+
+  private unref(holder: LoadedModule | null, dep: LoadedModule): void {
+    dep.usecount--;
+    this.t.emit({ type: 'reference-released', module: holder?.name ?? dep.name, target: dep.name });
+  }
+
+  // --- references between modules ----------------------------------------------------------
+
+  /** main/loader.c: module_reffed_deps_add */
+  private reffedAdd(mod: LoadedModule, dep: LoadedModule, missing: string[] | null): boolean {
+    if (!dep.running) {
+      if (!missing) return false;
+      missing.push(dep.name);
+      return true;
+    }
+    if (mod.reffedSet.has(dep)) return true;
+    mod.reffed.push(dep);
+    mod.reffedSet.add(dep);
+    dep.usecount++;
+    this.t.emit({ type: 'reference-taken', module: mod.name, target: dep.name });
+    return true;
+  }
+
+  /** Registered, not-declined modules that enhance `dep`, in module-list order. */
+  private enhancersOf(dep: LoadedModule): LoadedModule[] {
+    const keys = this.facts.enhancersOf.get(dep.facts.key);
+    if (!keys) return NONE;
+    const out: LoadedModule[] = [];
+    for (const k of keys) {
+      const m = this.registered.get(k);
+      if (m) out.push(m);
+    }
+    return out.length > 1 ? out.sort((a, b) => a.seq - b.seq) : out;
+  }
+
+  /** main/loader.c: module_reffed_deps_add_dep_enhancers */
+  private addDependencyEnhancers(mod: LoadedModule, dep: LoadedModule, missing: string[] | null): boolean {
+    for (const cur of this.enhancersOf(dep)) {
+      if (cur.declined) continue;
+      if (!this.reffedAdd(mod, cur, missing)) return false;
+    }
+    return true;
+  }
+
+  /** main/loader.c: module_deps_process_reqlist */
+  private processRequirements(
+    mod: LoadedModule,
+    names: readonly string[],
+    keys: readonly string[],
+    missing: string[] | null,
+    refEnhancers: boolean,
+    isOptional: boolean,
+  ): boolean {
+    for (let i = 0; i < names.length; i++) {
+      const depname = names[i] ?? '';
+      const dep = this.registered.get(keys[i] ?? '');
+      if (!dep || !dep.running) {
+        if (isOptional && !dep) continue;
+        if (missing) {
+          missing.push(depname);
+          continue;
+        }
+        return false;
+      }
+      if (!this.reffedAdd(mod, dep, missing)) return false;
+      if (refEnhancers && !this.addDependencyEnhancers(mod, dep, missing)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * main/loader.c: module_deps_reference — takes a reference on every running dependency; with
+   * `missing` it collects the names of those not running instead of stopping at the first.
+   * All three lists are always processed, so references taken before a failure are kept.
+   */
+  depsReference(mod: LoadedModule, missing: string[] | null): boolean {
+    const f = mod.facts;
+    let ok = this.processRequirements(mod, f.enhances, f.enhancesKeys, missing, false, false);
+    ok = this.processRequirements(mod, f.requires, f.requiresKeys, missing, true, false) && ok;
+    ok = this.processRequirements(mod, f.optional, f.optionalKeys, missing, true, true) && ok;
+    return ok;
+  }
+
+  /**
+   * main/loader.c: module_deps_missing_recursive — every module that must run before `mod`,
+   * sorted by priority; fails when a dependency is not in the module list at all. Depth-first
+   * like the C recursion, with an explicit stack so long chains do not overflow.
+   */
+  missingRecursive(mod: LoadedModule, missingdeps: SortedModules, unknown?: string[]): boolean {
+    const first = this.expandMissing(mod, missingdeps, unknown);
+    if (!first) return false;
+    if (first.length === 0) return true;
+    const stack: { list: LoadedModule[]; next: number }[] = [{ list: first, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (!top) break;
+      const dep = top.list[top.next++];
+      if (!dep) {
+        stack.pop();
+        continue;
+      }
+      const local = this.expandMissing(dep, missingdeps, unknown);
+      if (!local) return false;
+      if (local.length > 0) stack.push({ list: local, next: 0 });
+    }
+    return true;
+  }
+
+  /** One level of module_deps_missing_recursive: the newly found missing modules, or null for an unknown one. */
+  private expandMissing(m: LoadedModule, missingdeps: SortedModules, unknown: string[] | undefined): LoadedModule[] | null {
+    const names: string[] = [];
+    this.depsReference(m, names);
+    if (names.length === 0) return NONE;
+    const local: LoadedModule[] = [];
+    for (const name of names) {
+      const dep = this.find(name);
+      if (!dep) {
+        unknown?.push(name);
+        return null;
+      }
+      if (missingdeps.has(dep)) continue;
+      missingdeps.add(dep);
+      local.push(dep);
+    }
+    return local;
+  }
+
+  /** Names of the dependencies (requires, enhances, optional present) that are not running. */
+  notRunningDependencies(mod: LoadedModule): string[] {
+    const out: string[] = [];
+    const f = mod.facts;
+    for (const n of [...f.enhances, ...f.requires]) if (!this.find(n)?.running) out.push(n);
+    for (const n of f.optional) {
+      const d = this.find(n);
+      if (d && !d.running) out.push(n);
+    }
+    return out;
+  }
+
+  // --- starting a module --------------------------------------------------------------------
+
+  /** main/loader.c: start_resource */
+  startResource(mod: LoadedModule, ctx: StartContext = {}): LoadResult {
+    if (mod.running) return LOAD_SUCCESS;
+    this.t.emit(ctx.pulledBy ? { type: 'attempted', module: mod.name, pulledBy: ctx.pulledBy } : { type: 'attempted', module: mod.name });
+
+    if (!this.hasLoadFunction(mod)) {
+      mod.declined = true;
+      this.declineEvent(mod, 'no-load-function', ctx.pulledBy ? [ctx.pulledBy] : []);
+      return mod.required ? LOAD_FAILURE : LOAD_DECLINE;
+    }
+
+    if (!this.depsReference(mod, null)) {
+      const missing = new SortedModules();
+      const unknown: string[] = [];
+      if (!this.missingRecursive(mod, missing, unknown)) {
+        this.t.loadError(`${mod.name} has one or more unknown dependencies.`);
+      }
+      for (const dep of missing.items) this.t.loadError(`${mod.name} loaded before dependency ${dep.name}!`);
+      this.declineEvent(
+        mod,
+        unknown.length > 0 ? 'unresolved-dependencies' : 'dependencies-not-started',
+        unknown.length > 0 ? unknown : missing.items.map((d) => d.name),
+      );
+      return LOAD_DECLINE;
+    }
+
+    if (!this.fullyBooted) this.t.verbose(`Loading ${mod.resource}.`);
+    const fault = this.faultOf(mod);
+    let res: LoadResult = fault === 'decline' ? LOAD_DECLINE : fault === 'failure' ? LOAD_FAILURE : LOAD_SUCCESS;
+    switch (res) {
+      case LOAD_SUCCESS:
+        if (!this.fullyBooted) this.t.verbose(`${mod.resource} => (${mod.facts.description})`);
+        else this.t.verbose(`Loaded ${mod.resource} => (${mod.facts.description})`);
+        mod.running = true;
+        if (mod.builtin && !mod.keepUntilShutdown) {
+          // Built-in modules cannot be unloaded: they hold a reference until shutdown.
+          mod.usecount++;
+          mod.keepUntilShutdown = true;
+        }
+        this.startOrder.push(mod.name);
+        this.t.emit(ctx.pulledBy ? { type: 'started', module: mod.name, pulledBy: ctx.pulledBy } : { type: 'started', module: mod.name });
+        break;
+      case LOAD_DECLINE:
+        mod.declined = true;
+        this.declineEvent(mod, ctx.pulledBy ? 'declined-while-pulled' : 'self', ctx.pulledBy ? [ctx.pulledBy] : []);
+        if (mod.required) res = LOAD_FAILURE;
+        break;
+      default:
+        mod.declined = true;
+        this.t.emit({ type: 'failed', module: mod.name, required: mod.required });
+        break;
+    }
+    this.moveToTail(mod);
+    return res;
+  }
+
+  declineEvent(mod: LoadedModule, reason: DeclineReason, causes: string[]): void {
+    this.t.emit({ type: 'declined', module: mod.name, reason, causes });
+  }
+
+  /** main/loader.c: load_resource — opens the module if needed, then queues or starts it. */
+  loadResource(
+    resourceName: string,
+    suppressLogging: boolean,
+    priorities: LoadedModule[] | null,
+    required: boolean,
+    preload: boolean,
+    onOpened?: (mod: LoadedModule) => void,
+  ): LoadResult {
+    let mod = this.find(resourceName);
+    if (mod) {
+      if (mod.running) {
+        this.t.log('WARNING', `Module '${resourceName}' already loaded and running.`);
+        return LOAD_DECLINE;
+      }
+    } else {
+      mod = this.loadDynamicModule(resourceName, suppressLogging) ?? undefined;
+      if (!mod) return required ? LOAD_FAILURE : LOAD_DECLINE;
+      onOpened?.(mod);
+    }
+    mod.required ||= required;
+    mod.preload ||= preload;
+    mod.declined = false;
+    if (priorities) {
+      priorities.push(mod);
+      return LOAD_PRIORITY;
+    }
+    return this.startResource(mod);
+  }
+
+  // --- run time -----------------------------------------------------------------------------
+
+  /** main/loader.c: ast_load_resource — a module that declined is unloaded first and opened afresh. */
+  loadAtRuntime(resourceName: string): LoadResult {
+    const mod = this.find(resourceName);
+    if (mod && mod.declined) {
+      this.t.debug(`Module ${resourceName} previously declined to load, unloading it first before loading again`);
+      this.unloadResource(resourceName, 'soft');
+    }
+    return this.loadResource(resourceName, false, null, false, false);
+  }
+
+  /** main/loader.c: ast_unload_resource */
+  unloadResource(resourceName: string, force: UnloadForce): number {
+    return this.autoUnloadResource(resourceName, force, false, null);
+  }
+
+  /** main/loader.c: auto_unload_resource */
+  autoUnloadResource(resourceName: string, force: UnloadForce, recursive: boolean, dependents: string[] | null): number {
+    const mod = this.find(resourceName);
+    if (!mod) {
+      this.t.log('WARNING', `Unload failed, '${resourceName}' could not be found`);
+      return -1;
+    }
+    let error = false;
+    if (!mod.running || mod.declined) {
+      this.t.log('NOTICE', `Unloading module '${resourceName}' that previously declined to load`);
+    } else {
+      if (mod.usecount > 0 && recursive && dependents) {
+        if (this.gracefulUnloadPossible(mod, dependents)) {
+          const n = dependents.length;
+          this.t.debug(`${n} module${n === 1 ? '' : 's'} will need to be unloaded`);
+          // The last-found dependent depends on nothing else in the list: unload from the end.
+          for (let i = n - 1; i >= 0; i--) {
+            const depname = dependents[i] ?? '';
+            if (this.unloadResource(depname, force)) {
+              this.t.log('WARNING', `Failed to unload ${n} module${n === 1 ? '' : 's'} automatically (${depname} could not be unloaded)`);
+              for (let j = i + 1; j < n; j++) {
+                const again = dependents[j] ?? '';
+                if (this.loadAtRuntime(again)) this.t.log('WARNING', `Could not load module '${again}' again automatically`);
+              }
+              break;
+            }
+          }
+        }
+      }
+      if (mod.usecount > 0) {
+        if (force !== 'soft') {
+          this.t.log('WARNING', `Warning:  Forcing removal of module '${resourceName}' with use count ${mod.usecount}`);
+        } else {
+          this.t.log('WARNING', `${recursive ? 'Recursive soft' : 'Soft'} unload failed, '${resourceName}' has use count ${mod.usecount}`);
+          error = true;
+        }
+      }
+      if (!error) {
+        this.t.verbose(`Unloading ${mod.resource}`);
+        mod.running = false;
+        mod.declined = false;
+      }
+    }
+    if (error) return -1;
+    this.t.emit({ type: 'unloaded', module: mod.name });
+    this.closeLibrary(mod);
+    return 0;
+  }
+
+  /** main/loader.c: graceful_unload_possible — dependents are found in module-list order. */
+  gracefulUnloadPossible(target: LoadedModule, dependents: string[]): boolean {
+    let usecount = target.usecount;
+    for (const mod of this.moduleList()) {
+      if (!mod.reffedSet.has(target)) continue;
+      if (dependents.some((d) => d.toLowerCase() === mod.name.toLowerCase())) {
+        this.t.debug(`Skipping duplicate dependent ${mod.name}`);
+        if (--usecount === 0) break;
+        continue;
+      }
+      if (!this.gracefulUnloadPossible(mod, dependents)) {
+        this.t.log('NOTICE', `Can't unload ${target.name} right now because ${mod.name} is dependent on it`);
+        return false;
+      }
+      this.t.debug(`Found new dependent ${mod.name}`);
+      // Inserted at the front so reloading walks the list in the order unloading must be undone.
+      dependents.unshift(mod.name);
+      if (--usecount === 0) break;
+    }
+    if (usecount !== 0) {
+      this.t.log(
+        'NOTICE',
+        `Module ${target.name} cannot be unloaded (would still have use count ${usecount}/${target.usecount} after unloading dependents)`,
+      );
+      return false;
+    }
+    return true;
+  }
+
+  /** main/loader.c: ast_refresh_resource — 1: the unload failed, -1: a load failed, 0: done. */
+  refreshResource(resourceName: string, force: UnloadForce, recursive: boolean): number {
+    if (recursive) {
+      const dependents: string[] = [];
+      if (this.autoUnloadResource(resourceName, force, true, dependents)) return 1;
+      if (this.loadAtRuntime(resourceName)) {
+        this.t.log('WARNING', `Failed to load module '${resourceName}' again automatically`);
+        return -1;
+      }
+      let res = 0;
+      for (const depname of dependents) {
+        const r = this.loadAtRuntime(depname);
+        if (r) this.t.log('WARNING', `Could not load module '${depname}' again automatically`);
+        res |= r;
+      }
+      return res ? -1 : 0;
+    }
+    if (this.unloadResource(resourceName, force)) return 1;
+    return this.loadAtRuntime(resourceName);
+  }
+
+  /** main/loader.c: modules_shutdown — from the tail, skipping modules still in use, until nothing changes. */
+  shutdown(): string[] {
+    const order: string[] = [];
+    let changed: boolean;
+    do {
+      changed = false;
+      for (const mod of this.moduleList().reverse()) {
+        if (mod.usecount) {
+          this.t.debug(`Passing on ${mod.resource}: its use count is ${mod.usecount}`);
+          continue;
+        }
+        this.registered.delete(mod.key);
+        mod.registered = false;
+        if (mod.running && !mod.declined) this.t.verbose(`Unloading ${mod.resource}`);
+        this.t.emit({ type: 'unloaded', module: mod.name });
+        this.destroy(mod);
+        order.push(mod.name);
+        changed = true;
+      }
+      if (!changed) {
+        for (const mod of this.moduleList()) {
+          if (mod.keepUntilShutdown) {
+            this.unref(null, mod);
+            mod.keepUntilShutdown = false;
+            changed = true;
+          }
+        }
+      }
+    } while (changed);
+    return order;
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The per-module facts the loader acts on, read once from a ModuleGraph and indexed by the
+ * case-insensitive module key. Cached per graph object: the graph is immutable data.
+ */
+import type { DependencyEdge, ModuleGraph, ModuleInfo, Problem, SupportLevel } from '../model';
+import { moduleKey } from './names';
+
+/** AST_MODPRI_DEFAULT: the priority of a module without AST_MODFLAG_LOAD_ORDER. */
+export const DEFAULT_PRIORITY = 128;
+
+export interface ModuleLoadFacts {
+  /** The name the module registers with (AST_MODULE_INFO), used in most loader messages. */
+  name: string;
+  key: string;
+  builtin: boolean;
+  /** Effective load priority (main/loader.c: module_vector_cmp). */
+  priority: number;
+  globalSymbols: boolean;
+  hasLoad: boolean;
+  description: string;
+  supportLevel: SupportLevel;
+  deprecatedIn?: string;
+  removedIn?: string;
+  replacement?: string;
+  /** `.requires`, `.optional_modules`, `.enhances` in declaration order (order decides messages and ties). */
+  requires: string[];
+  optional: string[];
+  enhances: string[];
+  /** Build-time `<depend>` on other modules (used by the legacy loader's hazards). */
+  depends: string[];
+  /** GLOBAL_SYMBOLS modules this module's `.so` needs at dlopen time. */
+  links: string[];
+  /** The same lists as lookup keys (lower case, no `.so`), filled once. */
+  requiresKeys: string[];
+  optionalKeys: string[];
+  enhancesKeys: string[];
+  /** False when the dataset does not know the module (a file the user listed). */
+  known: boolean;
+}
+
+export interface LoaderFacts {
+  byKey: Map<string, ModuleLoadFacts>;
+  /** Built-in modules in registration order. */
+  builtinOrder: string[];
+  /** Loadable module names, alphabetically (the default set of module files). */
+  loadable: string[];
+  hasLinkFacts: boolean;
+  /** Whether the dataset has any run-time dependency facts (`requires` etc.). */
+  hasRequires: boolean;
+  /** Keys of modules that enhance the given key. */
+  enhancersOf: Map<string, string[]>;
+  /** Keys of modules whose requires/optional/enhances name the given key. */
+  runtimeDependentsOf: Map<string, string[]>;
+  problems: Problem[];
+}
+
+const cache = new WeakMap<ModuleGraph, LoaderFacts>();
+
+/** Loader facts of a graph (computed once per graph object). */
+export function loaderFacts(graph: ModuleGraph): LoaderFacts {
+  const hit = cache.get(graph);
+  if (hit) return hit;
+  const facts = buildLoaderFacts(graph);
+  cache.set(graph, facts);
+  return facts;
+}
+
+/**
+ * `optional` edges mix MODULEINFO `<use type="module">` (build time, ignored by the loader) with
+ * AST_MODULE_INFO `.optional_modules` (the loader enforces them): only the latter count here.
+ */
+function isLoaderOptional(edge: DependencyEdge): boolean {
+  return edge.sources.length === 0 || edge.sources.some((s) => s.kind !== 'xmldoc' && s.kind !== 'menuselect-tree');
+}
+
+function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
+  const byKey = new Map<string, ModuleLoadFacts>();
+  const problems: Problem[] = [];
+  for (const info of Object.values(graph.modules)) {
+    if (info.kind !== 'loadable' && info.kind !== 'builtin') continue;
+    byKey.set(moduleKey(info.name), factsFromInfo(info));
+  }
+  let hasRequires = false;
+  for (const edge of graph.edges) {
+    const from = byKey.get(moduleKey(edge.from));
+    if (!from) continue;
+    switch (edge.kind) {
+      case 'requires':
+        from.requires.push(edge.to);
+        hasRequires = true;
+        break;
+      case 'optional':
+        if (isLoaderOptional(edge)) from.optional.push(edge.to);
+        break;
+      case 'enhances':
+        from.enhances.push(edge.to);
+        break;
+      case 'depends':
+        from.depends.push(edge.to);
+        break;
+      case 'links':
+        from.links.push(edge.to);
+        break;
+      default:
+        break;
+    }
+  }
+  const hasLinkFacts = graph.info.hasLinkFacts;
+  if (!hasLinkFacts) {
+    // Without link facts from a real build, a module is taken to link against the global-symbol
+    // modules it requires or enhances: the usual reason it needs their symbols at dlopen time.
+    for (const f of byKey.values()) {
+      f.links = [...f.requires, ...f.enhances].filter((n) => {
+        const target = byKey.get(moduleKey(n));
+        return target !== undefined && target.globalSymbols && !target.builtin;
+      });
+    }
+    problems.push({
+      severity: 'info',
+      code: 'no-link-facts',
+      message:
+        'This dataset has no link-time facts, so the simulation assumes each module links against the global-symbol modules it requires or enhances when it models the loader\'s dlopen passes.',
+    });
+  }
+
+  for (const f of byKey.values()) {
+    f.requiresKeys = f.requires.map(moduleKey);
+    f.optionalKeys = f.optional.map(moduleKey);
+    f.enhancesKeys = f.enhances.map(moduleKey);
+  }
+
+  const enhancersOf = new Map<string, string[]>();
+  const runtimeDependentsOf = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, k: string, v: string): void => {
+    const list = map.get(k);
+    if (list) {
+      if (!list.includes(v)) list.push(v);
+    } else map.set(k, [v]);
+  };
+  for (const f of byKey.values()) {
+    for (const t of f.enhances) push(enhancersOf, moduleKey(t), f.key);
+    for (const t of [...f.requires, ...f.optional, ...f.enhances]) push(runtimeDependentsOf, moduleKey(t), f.key);
+  }
+
+  const builtinOrder = graph.info.builtinOrder.length
+    ? graph.info.builtinOrder.filter((n) => byKey.get(moduleKey(n))?.builtin)
+    : [...byKey.values()].filter((f) => f.builtin).map((f) => f.name);
+  const loadable = [...byKey.values()]
+    .filter((f) => !f.builtin)
+    .map((f) => f.name)
+    .sort();
+  return { byKey, builtinOrder, loadable, hasLinkFacts, hasRequires, enhancersOf, runtimeDependentsOf, problems };
+}
+
+function factsFromInfo(info: ModuleInfo): ModuleLoadFacts {
+  const f: ModuleLoadFacts = {
+    name: info.name,
+    key: moduleKey(info.name),
+    builtin: info.kind === 'builtin',
+    priority: info.loadPriority ?? DEFAULT_PRIORITY,
+    globalSymbols: info.globalSymbols,
+    hasLoad: info.hasLoad ?? true,
+    description: info.description ?? '',
+    supportLevel: info.supportLevel,
+    requires: [],
+    optional: [],
+    enhances: [],
+    depends: [],
+    links: [],
+    requiresKeys: [],
+    optionalKeys: [],
+    enhancesKeys: [],
+    known: true,
+  };
+  if (info.deprecatedIn !== undefined) f.deprecatedIn = info.deprecatedIn;
+  if (info.removedIn !== undefined) f.removedIn = info.removedIn;
+  if (info.replacement !== undefined) f.replacement = info.replacement;
+  return f;
+}
+
+/** Facts for a module file the dataset does not know: no dependencies, default priority. */
+export function unknownModuleFacts(name: string): ModuleLoadFacts {
+  return {
+    name,
+    key: moduleKey(name),
+    builtin: false,
+    priority: DEFAULT_PRIORITY,
+    globalSymbols: false,
+    hasLoad: true,
+    description: '',
+    supportLevel: 'unspecified',
+    requires: [],
+    optional: [],
+    enhances: [],
+    depends: [],
+    links: [],
+    requiresKeys: [],
+    optionalKeys: [],
+    enhancesKeys: [],
+    known: false,
+  };
+}

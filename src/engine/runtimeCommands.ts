@@ -1,0 +1,165 @@
+/**
+ * Run-time CLI commands (`module load`, `module unload`, `module refresh`, `core stop now`) with
+ * the console output of main/cli.c: handle_load, handle_unload, handle_refresh.
+ */
+import type { LoaderEvent, RuntimeCommand, RuntimeResult } from '../model';
+import type { LoaderCore, UnloadForce } from './loaderCore';
+import { padRight } from './names';
+
+export type ParsedCommand = { command: RuntimeCommand; text: string } | { error: string; text: string };
+
+/** Parses a command as typed at the Asterisk console. */
+export function parseRuntimeCommand(text: string): ParsedCommand {
+  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const lower = words.map((w) => w.toLowerCase());
+  const clean = words.join(' ');
+  if (lower[0] === 'module') {
+    const verb = lower[1];
+    const args = words.slice(2);
+    if (verb === 'load') {
+      if (args.length !== 1 || !args[0]) return { error: 'Usage: module load <module name>', text: clean };
+      return { command: { kind: 'load', module: args[0] }, text: clean };
+    }
+    if (verb === 'unload') {
+      let force: UnloadForce = 'soft';
+      let names = args;
+      const first = args[0];
+      if (first?.startsWith('-')) {
+        if (first[1] === 'f') force = 'firm';
+        else if (first[1] === 'h') force = 'hard';
+        else return { error: 'Usage: module unload [-f|-h] <module_1> [<module_2> ... ]', text: clean };
+        names = args.slice(1);
+      }
+      if (names.length === 0) return { error: 'Usage: module unload [-f|-h] <module_1> [<module_2> ... ]', text: clean };
+      return { command: { kind: 'unload', modules: names, force }, text: clean };
+    }
+    if (verb === 'show') {
+      if (args.length === 0) return { command: { kind: 'show' }, text: clean };
+      if (args.length === 2 && args[0]?.toLowerCase() === 'like' && args[1]) return { command: { kind: 'show', like: args[1] }, text: clean };
+      return { error: 'Usage: module show [like keyword]', text: clean };
+    }
+    if (verb === 'refresh') {
+      if (args.length < 1 || args.length > 2 || !args[0]) return { error: 'Usage: module refresh <module name> [recursively]', text: clean };
+      return { command: { kind: 'refresh', module: args[0], recursive: args[1]?.toLowerCase() === 'recursively' }, text: clean };
+    }
+  }
+  const stop = lower.slice(2).join(' ');
+  if (lower[0] === 'core' && lower[1] === 'stop' && ['now', 'gracefully', 'when convenient'].includes(stop)) {
+    return { command: { kind: 'shutdown' }, text: clean };
+  }
+  return {
+    error: `Unknown command '${clean}': use 'module load X', 'module unload [-f] X', 'module refresh X [recursively]' or 'core stop now'.`,
+    text: clean,
+  };
+}
+
+/** The command as one would type it. */
+export function renderRuntimeCommand(command: RuntimeCommand): string {
+  switch (command.kind) {
+    case 'load':
+      return `module load ${command.module}`;
+    case 'unload':
+      return `module unload ${command.force === 'firm' ? '-f ' : command.force === 'hard' ? '-h ' : ''}${command.modules.join(' ')}`;
+    case 'refresh':
+      return `module refresh ${command.module}${command.recursive ? ' recursively' : ''}`;
+    case 'show':
+      return command.like === undefined ? 'module show' : `module show like ${command.like}`;
+    case 'shutdown':
+      return 'core stop now';
+  }
+}
+
+/** main/cli.c: handle_modlist — modules sorted by name, filtered by a case-insensitive substring. */
+function moduleShow(core: LoaderCore, like: string): string[] {
+  const row = (a: string, b: string, c: string, d: string, e: string): string =>
+    `${padRight(a, 30)} ${padRight(b.slice(0, 40), 40)} ${padRight(c, 10)} ${padRight(d, 11)} ${e.padStart(13)}`;
+  const lines = [row('Module', 'Description', 'Use Count', 'Status', 'Support Level')];
+  const mods = core
+    .moduleList()
+    .filter((m) => m.resource.toLowerCase().includes(like.toLowerCase()))
+    .sort((a, b) => (a.resource.toLowerCase() < b.resource.toLowerCase() ? -1 : a.resource.toLowerCase() > b.resource.toLowerCase() ? 1 : 0));
+  for (const m of mods) {
+    lines.push(row(m.resource, m.facts.description, String(m.usecount), m.running ? 'Running' : 'Not Running', supportLevelName(m.facts.supportLevel)));
+  }
+  lines.push(`${mods.length} modules loaded`);
+  return lines;
+}
+
+/** main/loader.c: ast_module_support_level_to_string */
+function supportLevelName(level: string): string {
+  return level === 'core' || level === 'extended' || level === 'deprecated' ? level : 'unknown';
+}
+
+/** What `asterisk -rx` prints when no Asterisk is running (startup failed). */
+export const NOT_RUNNING_MESSAGE = 'Unable to connect to remote asterisk (does /var/run/asterisk/asterisk.ctl exist?)';
+
+/** Runs one command against a started loader and reports it as the CLI would. */
+export function runRuntimeCommand(core: LoaderCore, command: RuntimeCommand, text: string): RuntimeResult {
+  const mark = core.t.mark();
+  const out: string[] = [];
+  let ok = true;
+  const failed = (): void => {
+    ok = false;
+    out.push(`Command '${text}' failed.`);
+  };
+  switch (command.kind) {
+    case 'load':
+      if (core.loadAtRuntime(command.module)) {
+        out.push(`Unable to load module ${command.module}`);
+        failed();
+      } else {
+        out.push(`Loaded ${command.module}`);
+      }
+      break;
+    case 'unload':
+      for (const name of command.modules) {
+        if (core.unloadResource(name, command.force)) {
+          out.push(`Unable to unload resource ${name}`);
+          failed();
+          break;
+        }
+        out.push(`Unloaded ${name}`);
+      }
+      break;
+    case 'refresh': {
+      const res = core.refreshResource(command.module, 'soft', command.recursive);
+      if (res) {
+        out.push(`Unable to ${res > 0 ? 'unload' : 'load'} resource ${command.module}`);
+        failed();
+      } else {
+        out.push(`Unloaded and loaded ${command.module}`);
+      }
+      break;
+    }
+    case 'show':
+      out.push(...moduleShow(core, command.like ?? ''));
+      break;
+    case 'shutdown':
+      core.shutdown();
+      break;
+  }
+  const events: LoaderEvent[] = core.t.events.slice(mark.events);
+  const unloaded: string[] = [];
+  const loaded: string[] = [];
+  for (const e of events) {
+    if (e.type === 'unloaded') unloaded.push(e.module);
+    else if (e.type === 'started') loaded.push(e.module);
+  }
+  const useCounts: Record<string, number> = {};
+  for (const mod of core.moduleList()) useCounts[mod.name] = mod.usecount;
+  return {
+    command: text,
+    ok,
+    message: out.join('\n'),
+    unloaded,
+    loaded,
+    log: core.t.lines.slice(mark.lines),
+    events,
+    useCounts,
+  };
+}
+
+/** The result of a command sent after startup failed: there is no Asterisk to talk to. */
+export function notRunningResult(text: string): RuntimeResult {
+  return { command: text, ok: false, message: NOT_RUNNING_MESSAGE, unloaded: [], loaded: [], log: [], events: [], useCounts: {} };
+}

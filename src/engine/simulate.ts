@@ -1,0 +1,140 @@
+/**
+ * The engine's entry point: simulate Asterisk starting with a dataset, a modules.conf, the
+ * module files present and injected faults, then run CLI commands against it.
+ * Pure and deterministic: same input, same output.
+ */
+import type {
+  ModuleFault,
+  ModuleGraph,
+  ModulesConf,
+  Problem,
+  RuntimeCommand,
+  RuntimeResult,
+  SimulationOptions,
+  SimulationResult,
+} from '../model';
+import { runCurrentStartup } from './currentStartup';
+import type { StartupOutcome } from './currentStartup';
+import { legacyHazards, runLegacyStartup } from './legacyStartup';
+import { LoaderCore } from './loaderCore';
+import { loaderFacts } from './loaderFacts';
+import type { LoaderFacts } from './loaderFacts';
+import { moduleKey } from './names';
+import { moduleOutcomes, outcomeLists } from './outcomes';
+import { proposedLoadOrder } from './proposedLoadOrder';
+import { notRunningResult, parseRuntimeCommand, renderRuntimeCommand, runRuntimeCommand } from './runtimeCommands';
+import { Transcript } from './transcript';
+
+/** Module file names present by default: every loadable module of the dataset, alphabetically. */
+export function defaultAvailableFiles(graph: ModuleGraph): string[] {
+  return loaderFacts(graph).loadable.map((name) => `${name}.so`);
+}
+
+/** A listed module file: a bare module name stands for `<name>.so`. */
+export function moduleFileOf(entry: string): string {
+  const name = entry.trim();
+  return name === '' || name.includes('.') ? name : `${name}.so`;
+}
+
+export function simulate(graph: ModuleGraph, conf: ModulesConf, options: SimulationOptions = {}): SimulationResult {
+  const loader = options.loader ?? 'current';
+  const facts = loaderFacts(graph);
+  const problems: Problem[] = [...facts.problems];
+  const faults = readFaults(facts, options.faults ?? {}, problems);
+
+  const missing = new Set([...faults].filter(([, f]) => f === 'missing').map(([k]) => k));
+  const files = (options.available ?? defaultAvailableFiles(graph))
+    .map(moduleFileOf)
+    .filter((f) => f !== '' && !missing.has(moduleKey(f)));
+
+  const t = new Transcript();
+  const core = new LoaderCore(facts, files, faults, t);
+  let startup: StartupOutcome;
+  if (loader === 'legacy') {
+    startup = runLegacyStartup(core, conf, { readdirOrder: files });
+  } else if (loader === 'proposed') {
+    startup = runCurrentStartup(core, conf, { readdirOrder: files, beforeNoload: proposedLoadOrder(core, conf) });
+  } else {
+    startup = runCurrentStartup(core, conf, { readdirOrder: files });
+  }
+
+  const startupFailed = startup.res !== 0;
+  const events = t.events.slice();
+  const log = t.lines.slice();
+  const started = [...core.startOrder];
+  const { declined, notLoaded } = outcomeLists(core, files, started);
+  const useCounts: Record<string, number> = {};
+  for (const mod of core.moduleList()) useCounts[mod.name] = mod.usecount;
+  const outcomeContext = { core, files, startupFailed, configRefused: startup.res === -1, started };
+  const modules = moduleOutcomes({ ...outcomeContext, events });
+  const hazards = loader === 'legacy' ? legacyHazards(core, modules) : [];
+  for (const h of hazards) {
+    const o = modules[h.module];
+    if (o) o.hazard = true;
+  }
+
+  for (const file of core.unknownFiles) {
+    problems.push({
+      severity: 'warning',
+      code: 'config-unknown-module',
+      message: `${file} is not in the dataset: it is simulated with no dependencies and the default priority.`,
+      module: file,
+    });
+  }
+
+  const runtime: RuntimeResult[] = [];
+  for (const input of options.commands ?? []) {
+    const parsed = typeof input === 'string' ? parseRuntimeCommand(input) : { command: input, text: renderRuntimeCommand(input) };
+    if ('error' in parsed) {
+      problems.push({ severity: 'error', code: 'config-syntax', message: parsed.error });
+      runtime.push({ ...notRunningResult(parsed.text), message: parsed.error });
+      continue;
+    }
+    runtime.push(startupFailed ? notRunningResult(parsed.text) : runRuntimeCommand(core, parsed.command, parsed.text));
+  }
+  const finalModules =
+    runtime.length > 0 && !startupFailed
+      ? moduleOutcomes({ ...outcomeContext, started: core.startOrder, events: t.events })
+      : modules;
+  if (loader === 'legacy' && finalModules !== modules) {
+    for (const h of legacyHazards(core, finalModules)) {
+      const o = finalModules[h.module];
+      if (o) o.hazard = true;
+    }
+  }
+
+  return {
+    loader,
+    startupFailed,
+    exitCode: startup.exitCode,
+    started,
+    declined,
+    notLoaded,
+    useCounts,
+    modules,
+    events,
+    log,
+    hazards,
+    problems,
+    runtime,
+    finalModules,
+  };
+}
+
+function readFaults(facts: LoaderFacts, given: Readonly<Record<string, ModuleFault>>, problems: Problem[]): Map<string, ModuleFault> {
+  const faults = new Map<string, ModuleFault>();
+  for (const [name, fault] of Object.entries(given)) {
+    const key = moduleKey(name);
+    const known = facts.byKey.get(key);
+    if (!known) {
+      problems.push({ severity: 'warning', code: 'unresolved-name', message: `Fault on '${name}', which is not a module of this dataset.`, module: name });
+    } else if (known.builtin && fault === 'missing') {
+      problems.push({ severity: 'warning', code: 'config-noload-builtin', message: `${known.name} is built into Asterisk: it has no file that could be missing.`, module: known.name });
+      continue;
+    }
+    faults.set(key, fault);
+  }
+  return faults;
+}
+
+export type { RuntimeCommand };

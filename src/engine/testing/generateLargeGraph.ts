@@ -1,0 +1,115 @@
+/**
+ * A synthetic module graph the size of a very large build (default 20,000 modules and 60,000
+ * edges) for benchmarking the loader simulation. Deterministic for a given seed. Dependencies
+ * point from later to earlier modules, so the graph has no cycles, as real builds do not.
+ */
+import type { DependencyEdge, EdgeKind, ModuleGraph, ModuleInfo, SourceRef } from '../../model';
+import { indexEdges } from '../../model';
+
+export interface LargeGraphOptions {
+  modules?: number;
+  edges?: number;
+  seed?: number;
+}
+
+/** mulberry32: a small, fast, seedable PRNG. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PRIORITIES = [10, 20, 30, 40, 50, 60, 70, 80, 90, 110, 128, 128, 128, 128, 128, 150];
+const BUILTINS = 16;
+const SOURCES: SourceRef[] = [{ kind: 'runtime', file: 'generated' }];
+
+export function moduleName(i: number): string {
+  return `mod_${String(i).padStart(5, '0')}`;
+}
+
+export function generateLargeGraph(options: LargeGraphOptions = {}): ModuleGraph {
+  const count = options.modules ?? 20000;
+  const edgeCount = options.edges ?? 60000;
+  const random = prng(options.seed ?? 1);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+
+  const modules: Record<string, ModuleInfo> = {};
+  const global: number[] = [];
+  const builtinOrder: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const builtin = i < BUILTINS;
+    const name = builtin ? `core_${i}` : moduleName(i);
+    const globalSymbols = !builtin && random() < 0.15;
+    if (globalSymbols) global.push(i);
+    if (builtin) builtinOrder.push(name);
+    modules[name] = {
+      name,
+      description: `Synthetic module ${i}`,
+      category: builtin ? 'main' : 'res',
+      kind: builtin ? 'builtin' : 'loadable',
+      supportLevel: 'core',
+      loadPriority: builtin ? (i === 0 ? 0 : 40) : pick(PRIORITIES),
+      flags: [],
+      globalSymbols,
+      hasLoad: true,
+      sources: {},
+    };
+  }
+  const names = Object.keys(modules);
+  const edges: DependencyEdge[] = [];
+  const seen = new Set<string>();
+  while (edges.length < edgeCount) {
+    const from = BUILTINS + Math.floor(random() * (count - BUILTINS));
+    const roll = random();
+    const kind: EdgeKind = roll < 0.7 ? 'requires' : roll < 0.85 ? 'optional' : roll < 0.88 ? 'enhances' : 'links';
+    let to: number;
+    if (kind === 'links') {
+      // Links only ever name global-symbol modules built before this one.
+      let below = 0;
+      let hi = global.length;
+      while (below < hi) {
+        const mid = (below + hi) >> 1;
+        if ((global[mid] ?? 0) < from) below = mid + 1;
+        else hi = mid;
+      }
+      if (below === 0) continue;
+      const lowest = Math.max(0, below - 64);
+      to = global[lowest + Math.floor(random() * (below - lowest))] ?? 0;
+    } else {
+      to = Math.floor(random() * from);
+    }
+    const key = `${from}>${to}>${kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    edges.push({ from: names[from] ?? '', to: names[to] ?? '', kind, sources: SOURCES });
+  }
+  return {
+    info: { version: 'generated', sources: [], hasLinkFacts: true, builtinOrder },
+    modules,
+    libraries: {},
+    edges,
+    ...indexEdges(edges),
+    items: [],
+    categories: [],
+  };
+}
+
+/** Module files of a generated graph in a shuffled (readdir-like) order. */
+export function shuffledModuleFiles(graph: ModuleGraph, seed = 2): string[] {
+  const random = prng(seed);
+  const files = Object.values(graph.modules)
+    .filter((m) => m.kind === 'loadable')
+    .map((m) => `${m.name}.so`);
+  for (let i = files.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const a = files[i] as string;
+    files[i] = files[j] as string;
+    files[j] = a;
+  }
+  return files;
+}

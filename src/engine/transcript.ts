@@ -1,0 +1,59 @@
+/**
+ * Collects what a simulation run emits: timeline events and the log transcript in the real
+ * loader's wording. Startup errors are buffered and printed as one block at the end, as the
+ * loader does (main/loader.c: module_load_error while startup_error_builder is set).
+ */
+import type { LoaderEvent, LogLevel, LogLine } from '../model';
+
+export class Transcript {
+  readonly events: LoaderEvent[] = [];
+  readonly lines: LogLine[] = [];
+  /** Non-null while startup errors are being buffered. */
+  private deferred: string[] | null = null;
+
+  emit(event: LoaderEvent): number {
+    this.events.push(event);
+    return this.events.length - 1;
+  }
+
+  log(level: LogLevel, message: string, source = 'loader.c'): void {
+    const line: LogLine = { level, source, message };
+    if (this.events.length > 0) line.event = this.events.length - 1;
+    this.lines.push(line);
+  }
+
+  debug(message: string): void {
+    this.log('DEBUG', message);
+  }
+
+  verbose(message: string): void {
+    this.log('VERBOSE', message);
+  }
+
+  /** An error the loader defers to the end of startup, or logs at once at run time. */
+  loadError(message: string): void {
+    if (this.deferred) this.deferred.push(message);
+    else this.log('ERROR', message);
+  }
+
+  startBuffering(): void {
+    this.deferred = [];
+  }
+
+  /** Prints the buffered errors as ERROR lines and stops buffering. */
+  flushBuffered(): void {
+    const pending = this.deferred ?? [];
+    this.deferred = null;
+    for (const message of pending) this.log('ERROR', message);
+  }
+
+  /** Marks where a run-time command starts, so its own lines and events can be sliced out. */
+  mark(): { events: number; lines: number } {
+    return { events: this.events.length, lines: this.lines.length };
+  }
+}
+
+/** One transcript line as Asterisk's logger writes it, without timestamp and thread id. */
+export function formatLogLine(line: LogLine): string {
+  return `${line.level} ${line.source}: ${line.message}`;
+}

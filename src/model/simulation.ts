@@ -1,0 +1,249 @@
+/**
+ * Types of the loader simulation: its input (a parsed modules.conf, the module files present,
+ * injected faults, run-time commands) and its output (events, final states, use counts, the
+ * Asterisk-style log). Plain serialisable data so results cross the worker boundary unchanged.
+ */
+
+import type { Problem } from './problems';
+
+// ---------------------------------------------------------------------------------------------
+// modules.conf
+// ---------------------------------------------------------------------------------------------
+
+/** The `[modules]` options the loader knows (main/loader.c: loader_config_init). */
+export type ModulesConfOption = 'autoload' | 'preload' | 'preload-require' | 'load' | 'require' | 'noload';
+
+export const MODULES_CONF_OPTIONS: readonly ModulesConfOption[] = [
+  'autoload',
+  'preload',
+  'preload-require',
+  'load',
+  'require',
+  'noload',
+];
+
+/** One `name = value` / `name => value` line of the `[modules]` section, in file order. */
+export interface ModulesConfEntry {
+  /** The option as written (Asterisk compares it case-insensitively and prints it as written). */
+  name: string;
+  /** The recognised option, or `unknown` (the real loader then refuses to start). */
+  option: ModulesConfOption | 'unknown';
+  /** The value with surrounding blanks removed, as written (module names keep their spelling). */
+  value: string;
+  /** True for `=>` (Asterisk treats `=` and `=>` alike in `[modules]`). */
+  object: boolean;
+  /** 1-based line and column of the option name. */
+  line: number;
+  column: number;
+}
+
+export interface ModulesConf {
+  /** File name as given by the user, for messages. */
+  file: string;
+  /**
+   * `ok`, or `invalid` when Asterisk's config parser would reject the whole file (a line outside any
+   * section, a section header without `]`): the loader then logs `'modules.conf' invalid or missing.`
+   * and Asterisk exits with status 1.
+   */
+  status: 'ok' | 'invalid';
+  /** Whether a `[modules]` section exists (without one nothing but the built-ins is loaded). */
+  hasModulesSection: boolean;
+  /** Entries of the first `[modules]` section, in file order (later `[modules]` sections are ignored, as in Asterisk). */
+  entries: ModulesConfEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Simulation input
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Which loader to simulate:
+ * - `current`: Asterisk 16 and later (dependency-aware, main/loader.c at the master commit);
+ * - `legacy`: Asterisk 13 and earlier (priority order only, no `requires`);
+ * - `proposed`: the "Module loader improvements" design (implied load / noload along `requires`).
+ */
+export type LoaderKind = 'current' | 'legacy' | 'proposed';
+
+export const LOADER_KINDS: readonly LoaderKind[] = ['current', 'legacy', 'proposed'];
+
+/**
+ * A fault injected into one module:
+ * - `decline`: its load() returns AST_MODULE_LOAD_DECLINE (e.g. no config file);
+ * - `failure`: its load() returns AST_MODULE_LOAD_FAILURE (aborts startup);
+ * - `missing`: its `.so` file is not in the module directory;
+ * - `no-load-function`: its module info has no load callback.
+ */
+export type ModuleFault = 'decline' | 'failure' | 'missing' | 'no-load-function';
+
+export const MODULE_FAULTS: readonly ModuleFault[] = ['decline', 'failure', 'missing', 'no-load-function'];
+
+/** A CLI command run after startup, as typed at the Asterisk console. */
+export type RuntimeCommand =
+  | { kind: 'load'; module: string }
+  | { kind: 'unload'; modules: string[]; force: 'soft' | 'firm' | 'hard' }
+  | { kind: 'refresh'; module: string; recursive: boolean }
+  | { kind: 'show'; like?: string }
+  | { kind: 'shutdown' };
+
+export interface SimulationOptions {
+  loader?: LoaderKind;
+  /**
+   * Module file names present in the module directory, in readdir order (the order autoload adds
+   * them); a bare name stands for `<name>.so`. Default: every loadable module of the dataset as
+   * `<name>.so`, alphabetically.
+   */
+  available?: readonly string[];
+  /** Faults by module name. */
+  faults?: Readonly<Record<string, ModuleFault>>;
+  /** Commands to run after a successful startup, in order (text as typed, or parsed). */
+  commands?: readonly (string | RuntimeCommand)[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Simulation output
+// ---------------------------------------------------------------------------------------------
+
+/** Asterisk log levels seen in the loader's output. */
+export type LogLevel = 'VERBOSE' | 'DEBUG' | 'NOTICE' | 'WARNING' | 'ERROR';
+
+/** One line of the log transcript, in the wording of the real loader. */
+export interface LogLine {
+  level: LogLevel;
+  /** Source file that logs it in Asterisk (`loader.c`, `asterisk.c`, `config.c`). */
+  source: string;
+  message: string;
+  /** Index of the event this line belongs to, when there is one (for the timeline). */
+  event?: number;
+}
+
+/** Why a module did not start although it was opened. */
+export type DeclineReason =
+  /** Its own load() declined (fault `decline`, or what the dataset knows). */
+  | 'self'
+  /** Its module info has no load callback. */
+  | 'no-load-function'
+  /** Its load() returned failure. */
+  | 'failure'
+  /** A module it depends on declined (`Declined modules which depend on X`). */
+  | 'cascade'
+  /** A dependency is not in the module list (`Failed to resolve dependencies for X`). */
+  | 'unresolved-dependencies'
+  /** Pulled-in dependencies did not start (`Failed to load X due to dependencies: ...`). */
+  | 'dependencies-not-started'
+  /** It declined while being pulled in by another module: no message of its own. */
+  | 'declined-while-pulled';
+
+/** Why a module file present in the module directory never started nor declined. */
+export type NotLoadedReason =
+  /** Removed from the load order by a `noload` line (or implied by one, proposed loader). */
+  | 'noload'
+  /** `autoload = no` and no line lists it. */
+  | 'not-listed'
+  /** Its `.so` never opened: it links against a global-symbol module that is not loaded. */
+  | 'dlopen-failed'
+  /** Startup stopped before the loader reached it. */
+  | 'never-reached'
+  /** Asterisk refused modules.conf, so nothing loaded. */
+  | 'config-error'
+  /** Unloaded by a run-time command. */
+  | 'unloaded';
+
+export type ModuleState = 'running' | 'declined' | 'failed' | 'not-loaded' | 'registered';
+
+/** Final state of one module after startup (or after the run-time commands). */
+export interface ModuleOutcome {
+  name: string;
+  state: ModuleState;
+  /** For `declined` / `failed`. */
+  declineReason?: DeclineReason;
+  /** The module whose decline caused this one (cascade), or the missing/declined dependencies. */
+  causes?: string[];
+  /** For `not-loaded`. */
+  notLoadedReason?: NotLoadedReason;
+  /** For `not-loaded` with `dlopen-failed`: the global-symbol modules it could not link against. */
+  missingLinks?: string[];
+  /** 0-based position in the start order, for running modules. */
+  startIndex?: number;
+  /** The module whose missing dependencies pulled this one in ahead of its priority slot. */
+  pulledBy?: string;
+  /** Use count as `module show` would print it (references the loader explains). */
+  useCount: number;
+  /** Modules this one holds a reference on. */
+  references: string[];
+  required: boolean;
+  preload: boolean;
+  builtin: boolean;
+  /** Legacy loader: running although a module it uses is not. */
+  hazard?: boolean;
+}
+
+/** Where an entry of the load-order list came from. */
+export type LoadOrderSource = 'builtin' | 'config' | 'autoload' | 'implied';
+
+export type LoaderEvent =
+  | { type: 'queued'; module: string; resource: string; source: LoadOrderSource; line?: number; required: boolean; preload: boolean }
+  | { type: 'noload-removed'; module: string; line: number; impliedBy?: string }
+  | { type: 'opened'; module: string; pass: number }
+  | { type: 'open-failed'; module: string; pass: number; missingLinks: string[]; final: boolean }
+  | { type: 'prioritised'; module: string; priority: number; preload: boolean }
+  | { type: 'attempted'; module: string; pulledBy?: string }
+  | { type: 'skipped-missing-deps'; module: string; missing: string[] }
+  | { type: 'retried'; module: string }
+  | { type: 'started'; module: string; pulledBy?: string }
+  | { type: 'declined'; module: string; reason: DeclineReason; causes: string[] }
+  | { type: 'failed'; module: string; required: boolean }
+  | { type: 'reference-taken'; module: string; target: string }
+  | { type: 'reference-released'; module: string; target: string }
+  | { type: 'unloaded'; module: string }
+  | { type: 'startup-aborted'; reason: string };
+
+/** A legacy-loader hazard: a module runs although something it uses does not. */
+export interface Hazard {
+  module: string;
+  dependency: string;
+  /** e.g. `app_x is running although res_y, which it uses, is not` */
+  message: string;
+}
+
+export interface RuntimeResult {
+  /** The command as typed (or rendered from the parsed command). */
+  command: string;
+  ok: boolean;
+  /** What the Asterisk CLI prints, line by line joined with `\n`. */
+  message: string;
+  /** Modules unloaded by this command, in order. */
+  unloaded: string[];
+  /** Modules (re)started by this command, in order. */
+  loaded: string[];
+  log: LogLine[];
+  events: LoaderEvent[];
+  /** Use counts after the command, registered modules only. */
+  useCounts: Record<string, number>;
+}
+
+export interface SimulationResult {
+  loader: LoaderKind;
+  startupFailed: boolean;
+  /** The exit status Asterisk would have: 0 (running), 1 (configuration error), 2 (a module failed). */
+  exitCode: 0 | 1 | 2;
+  /** Modules in the order they started. */
+  started: string[];
+  /** Modules that declined or failed, sorted. */
+  declined: string[];
+  /** Module files present that never started and never declined, sorted. */
+  notLoaded: string[];
+  /** Use count of every registered module after startup (as `module show` lists them). */
+  useCounts: Record<string, number>;
+  /** Final state of every module the simulation touched, after startup. */
+  modules: Record<string, ModuleOutcome>;
+  /** Startup events; the index of an event is its step on the timeline. */
+  events: LoaderEvent[];
+  /** The Asterisk-style transcript of startup. */
+  log: LogLine[];
+  hazards: Hazard[];
+  /** Problems with the input (unknown modules, faults on unknown names, missing link facts...). */
+  problems: Problem[];
+  runtime: RuntimeResult[];
+  /** State of every module after the last run-time command (equal to `modules` without commands). */
+  finalModules: Record<string, ModuleOutcome>;
+}

@@ -1,0 +1,24 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ExplorerClient } from '../worker';
+import { createDatasetSlice } from './datasetSlice';
+import { createFilesSlice } from './filesSlice';
+import type { ExplorerState, StoreContext } from './types';
+import { createViewSlice } from './viewSlice';
+
+export type ExplorerStore = StoreApi<ExplorerState>;
+
+/** One store per app (and per test), combining the slices once around an injected worker client. */
+export function createExplorerStore(client: ExplorerClient): ExplorerStore {
+  let ticket = 0;
+  const ctx: StoreContext = {
+    client,
+    nextTicket: () => ++ticket,
+    isCurrent: (t) => t === ticket,
+  };
+  return createStore<ExplorerState>()((set, get, store) => ({
+    ...createDatasetSlice(set, get, store, ctx),
+    ...createFilesSlice(set, get, store, ctx),
+    ...createViewSlice(set, get, store, ctx),
+  }));
+}

@@ -1,0 +1,66 @@
+import { CancelledError } from '../worker';
+import { committedGraph } from './commit';
+import type { FilesSlice, SliceCreator } from './types';
+
+function describe(names: string[]): string {
+  return `Opening ${names.join(', ')}`;
+}
+
+export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx) => ({
+  loading: undefined,
+  lastAttempt: undefined,
+
+  async openFiles(files, runtimeFactsVersion) {
+    if (files.length === 0) return;
+    const names = files.map((f) => f.name);
+    const ticket = ctx.nextTicket();
+    set({ loading: { kind: 'files', names } });
+    try {
+      const result = await ctx.client.openFiles(files, runtimeFactsVersion ? { runtimeFactsVersion } : {}, (progress) => {
+        if (ctx.isCurrent(ticket)) set({ loading: { kind: 'files', names, progress } });
+      });
+      if (!ctx.isCurrent(ticket)) return;
+      if (!result.graph) {
+        // Bad input never costs the user what they had: graph, selection and settings stay.
+        set({ loading: undefined, lastAttempt: { outcome: 'failed', description: describe(names), problems: result.problems } });
+        return;
+      }
+      const source = {
+        kind: 'files' as const,
+        files,
+        names,
+        ...(runtimeFactsVersion ? { runtimeFactsVersion } : {}),
+      };
+      set(committedGraph(get(), result.graph, result.problems, source, undefined));
+    } catch (error) {
+      if (!ctx.isCurrent(ticket)) return;
+      const cancelled = error instanceof CancelledError;
+      set({
+        loading: undefined,
+        lastAttempt: {
+          outcome: cancelled ? 'cancelled' : 'failed',
+          description: describe(names),
+          problems: [
+            cancelled
+              ? { severity: 'info', code: 'cancelled', message: `${describe(names)} was cancelled; the previous graph is unchanged.` }
+              : {
+                  severity: 'error',
+                  code: 'unknown-format',
+                  message: `${describe(names)} failed: ${error instanceof Error ? error.message : String(error)}`,
+                },
+          ],
+        },
+      });
+    }
+  },
+
+  cancelLoading() {
+    if (!get().loading) return;
+    // Terminates the worker; the rejected call above records the cancellation.
+    ctx.client.cancel();
+  },
+
+  dismissLastAttempt() {
+    set({ lastAttempt: undefined });
+  },
+});

@@ -1,0 +1,12 @@
+export { createExplorerStore, type ExplorerStore } from './createExplorerStore';
+export { ExplorerStoreProvider, useExplorer, useExplorerStore } from './react';
+export * from './selectors';
+export { selectionExists } from './commit';
+export type {
+  DatasetSource,
+  ExplorerState,
+  FailedAttempt,
+  Loading,
+  Selection,
+  SidePanelTab,
+} from './types';

@@ -1,0 +1,89 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { ModuleGraph, Problem, ProvidedItemKind } from '../model';
+import type { DatasetIndex } from '../ingest';
+import type { ElementView, ViewMode } from '../graph/elements';
+import type { LayoutAlgorithm } from '../graph/layoutInput';
+import type { ExplorerClient, LoadProgress, SourceFile } from '../worker';
+
+/** Where the current graph came from. */
+export type DatasetSource =
+  | { kind: 'builtin'; version: string }
+  | {
+      kind: 'files';
+      /** Kept so load order facts can be borrowed again from another version. */
+      files: SourceFile[];
+      names: string[];
+      runtimeFactsVersion?: string;
+    };
+
+/** What is being loaded right now (the previous graph stays on screen meanwhile). */
+export type Loading =
+  | { kind: 'builtin'; version: string }
+  | { kind: 'files'; names: string[]; progress?: LoadProgress };
+
+/** A load that did not replace the graph: its problems are shown above the graph's own. */
+export interface FailedAttempt {
+  outcome: 'failed' | 'cancelled';
+  /** e.g. "Opening truncated.xml" */
+  description: string;
+  problems: Problem[];
+}
+
+/** What the inspector shows. Items are identified as Asterisk matches them: kind + case-insensitive name. */
+export type Selection =
+  | { kind: 'module'; name: string }
+  | { kind: 'library'; name: string }
+  | { kind: 'item'; itemKind: ProvidedItemKind; name: string };
+
+/** Tabs of the side panel; later features (the loader simulation) add theirs here. */
+export type SidePanelTab = 'inspector' | 'problems';
+
+export interface DatasetSlice {
+  datasetIndex: DatasetIndex | undefined;
+  graph: ModuleGraph | undefined;
+  /** Problems of the current graph's input. */
+  graphProblems: Problem[];
+  source: DatasetSource | undefined;
+  /** Raw `<version>.layout.json` of the current built-in dataset; the graph layer validates it. */
+  precomputedLayout: unknown;
+  init(): Promise<void>;
+  loadBuiltin(version: string): Promise<void>;
+  setRuntimeFactsVersion(version: string): Promise<void>;
+  exportMetadataXml(): Promise<string | undefined>;
+}
+
+export interface FilesSlice {
+  loading: Loading | undefined;
+  lastAttempt: FailedAttempt | undefined;
+  /** Opens and merges files; `runtimeFactsVersion` borrows load order facts from that built-in version. */
+  openFiles(files: SourceFile[], runtimeFactsVersion?: string): Promise<void>;
+  cancelLoading(): void;
+  dismissLastAttempt(): void;
+}
+
+export interface ViewSlice extends ElementView {
+  layout: LayoutAlgorithm;
+  selection: Selection | undefined;
+  sidePanelTab: SidePanelTab;
+  setViewMode(mode: ViewMode): void;
+  setLayout(layout: LayoutAlgorithm): void;
+  setShowLibraries(show: boolean): void;
+  setShowNonLoadable(show: boolean): void;
+  select(selection: Selection | undefined): void;
+  /** Selects a module and brings the inspector forward (problems, search, links in the inspector). */
+  inspectModule(name: string): void;
+  setSidePanelTab(tab: SidePanelTab): void;
+}
+
+export type ExplorerState = DatasetSlice & FilesSlice & ViewSlice;
+
+/** Shared by the slices: the worker client and a counter that lets only the newest load land. */
+export interface StoreContext {
+  client: ExplorerClient;
+  nextTicket(): number;
+  isCurrent(ticket: number): boolean;
+}
+
+export type SliceCreator<T> = (
+  ...args: [...Parameters<StateCreator<ExplorerState, [], [], T>>, StoreContext]
+) => T;

@@ -1,0 +1,18 @@
+import type { SliceCreator, ViewSlice } from './types';
+
+export const createViewSlice: SliceCreator<ViewSlice> = (set) => ({
+  mode: 'modules',
+  showLibraries: true,
+  showNonLoadable: false,
+  layout: 'layered',
+  selection: undefined,
+  sidePanelTab: 'inspector',
+
+  setViewMode: (mode) => set({ mode }),
+  setLayout: (layout) => set({ layout }),
+  setShowLibraries: (showLibraries) => set({ showLibraries }),
+  setShowNonLoadable: (showNonLoadable) => set({ showNonLoadable }),
+  select: (selection) => set(selection ? { selection, sidePanelTab: 'inspector' } : { selection }),
+  inspectModule: (name) => set({ selection: { kind: 'module', name }, sidePanelTab: 'inspector' }),
+  setSidePanelTab: (sidePanelTab) => set({ sidePanelTab }),
+});

@@ -1,0 +1,193 @@
+import type { ModuleGraph, Problem } from '../model';
+import { detectFormat, ingestFiles, parseMetadataXml, validateGraph, writeMetadataXml } from '../ingest';
+import type { DatasetIndex, InputFile, InputFormat } from '../ingest';
+
+/**
+ * Everything the page asks of the worker, as plain async functions. The worker shell exposes this
+ * object over comlink; tests and the in-process fallback call it directly.
+ */
+
+/** A file to read: a browser `File` (read here, off the main thread) or text already in memory. */
+export type SourceFile = Blob & { readonly name: string } | InputFile;
+
+export type LoadPhase = 'reading' | 'loading-builtins' | 'parsing' | 'done';
+
+export interface LoadProgress {
+  phase: LoadPhase;
+  /** 1-based index of the file the phase is at (0 while loading built-in datasets). */
+  fileIndex: number;
+  fileCount: number;
+  fileName?: string;
+  /** Format detected from the content, once the file has been read. */
+  format?: InputFormat;
+  /** Bytes read so far over all files. */
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export type ProgressListener = (progress: LoadProgress) => void;
+
+export interface LoadResult {
+  /** Undefined when the input was unusable; the caller keeps what it had. */
+  graph: ModuleGraph | undefined;
+  problems: Problem[];
+}
+
+export interface OpenFilesOptions {
+  /** Borrow load order facts from this built-in version instead of the best match. */
+  runtimeFactsVersion?: string;
+}
+
+export interface ExplorerApi {
+  /** Where public/datasets lives as seen from the page (the worker's own URL is elsewhere). */
+  configure(settings: { datasetsUrl: string }): void;
+  listDatasets(): Promise<DatasetIndex>;
+  loadDataset(version: string): Promise<LoadResult>;
+  /** Parsed `<version>.layout.json`, or undefined when there is none; the graph layer validates it. */
+  loadPrecomputedLayout(version: string): Promise<unknown>;
+  openFiles(files: SourceFile[], options?: OpenFilesOptions, onProgress?: ProgressListener): Promise<LoadResult>;
+  exportMetadataXml(graph: ModuleGraph): string;
+}
+
+export interface ExplorerApiDeps {
+  /** Resolves with the body of `url`, rejects when it cannot be read (HTTP error, network). */
+  fetchText(url: string): Promise<string>;
+  datasetsUrl?: string;
+}
+
+export async function fetchTextOverHttp(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  return response.text();
+}
+
+function sizeOf(file: SourceFile): number {
+  return 'text' in file && typeof file.text === 'string' ? file.text.length : (file as Blob).size;
+}
+
+async function readText(file: SourceFile): Promise<string> {
+  return typeof file.text === 'string' ? file.text : (file as Blob).text();
+}
+
+function datasetFileLabel(version: string): string {
+  return `datasets/${version}.xml`;
+}
+
+export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
+  let datasetsUrl = deps.datasetsUrl ?? 'datasets/';
+  let index: Promise<DatasetIndex> | undefined;
+  // Parsed built-in datasets, kept for borrowing load order facts; dropped with the worker.
+  const builtins = new Map<string, Promise<ModuleGraph | undefined>>();
+
+  function url(file: string): string {
+    // A relative base (tests, odd hosts) is joined as a path; the page hands in an absolute one.
+    return URL.canParse(datasetsUrl) ? new URL(file, datasetsUrl).href : `${datasetsUrl}${file}`;
+  }
+
+  function listDatasets(): Promise<DatasetIndex> {
+    index ??= deps
+      .fetchText(url('index.json'))
+      .then((text) => JSON.parse(text) as DatasetIndex)
+      .catch((error: unknown) => {
+        index = undefined;
+        throw error;
+      });
+    return index;
+  }
+
+  async function fileOf(version: string): Promise<string> {
+    const entry = (await listDatasets()).datasets.find((d) => d.version === version);
+    return entry?.file ?? `${version}.xml`;
+  }
+
+  async function loadDataset(version: string): Promise<LoadResult> {
+    const label = datasetFileLabel(version);
+    let text: string;
+    try {
+      text = await deps.fetchText(url(await fileOf(version)));
+    } catch (error) {
+      return {
+        graph: undefined,
+        problems: [
+          {
+            severity: 'error',
+            code: 'unknown-format',
+            message: `The built-in dataset for Asterisk ${version} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+            file: label,
+          },
+        ],
+      };
+    }
+    const parsed = parseMetadataXml(text, label);
+    if (!parsed.data) return { graph: undefined, problems: parsed.problems };
+    return { graph: parsed.data, problems: [...parsed.problems, ...validateGraph(parsed.data)] };
+  }
+
+  function builtin(version: string): Promise<ModuleGraph | undefined> {
+    let pending = builtins.get(version);
+    if (!pending) {
+      pending = loadDataset(version).then((r) => r.graph);
+      builtins.set(version, pending);
+    }
+    return pending;
+  }
+
+  async function allBuiltins(): Promise<ModuleGraph[]> {
+    const { datasets } = await listDatasets();
+    const graphs = await Promise.all(datasets.map((d) => builtin(d.version)));
+    return graphs.filter((g): g is ModuleGraph => g !== undefined);
+  }
+
+  async function openFiles(files: SourceFile[], options: OpenFilesOptions = {}, onProgress?: ProgressListener): Promise<LoadResult> {
+    const totalBytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
+    let bytesRead = 0;
+    const report = (p: Omit<LoadProgress, 'fileCount' | 'bytesRead' | 'totalBytes'>): void =>
+      onProgress?.({ ...p, fileCount: files.length, bytesRead, totalBytes });
+
+    const inputs: InputFile[] = [];
+    for (const [i, file] of files.entries()) {
+      report({ phase: 'reading', fileIndex: i + 1, fileName: file.name });
+      const text = await readText(file);
+      bytesRead += sizeOf(file);
+      inputs.push({ name: file.name, text });
+      report({ phase: 'reading', fileIndex: i + 1, fileName: file.name, format: detectFormat(text) });
+    }
+
+    report({ phase: 'loading-builtins', fileIndex: 0 });
+    let builtinDatasets: ModuleGraph[] = [];
+    try {
+      builtinDatasets = await allBuiltins();
+    } catch {
+      // Without built-ins the user's files still make a graph, only without borrowed load order facts.
+    }
+
+    report({ phase: 'parsing', fileIndex: files.length, fileName: files.map((f) => f.name).join(', ') });
+    const result = ingestFiles(inputs, {
+      builtinDatasets,
+      ...(options.runtimeFactsVersion ? { runtimeFactsVersion: options.runtimeFactsVersion } : {}),
+    });
+    report({ phase: 'done', fileIndex: files.length });
+    return { graph: result.graph, problems: result.problems };
+  }
+
+  return {
+    configure(settings) {
+      if (settings.datasetsUrl !== datasetsUrl) {
+        datasetsUrl = settings.datasetsUrl;
+        index = undefined;
+        builtins.clear();
+      }
+    },
+    listDatasets,
+    loadDataset,
+    async loadPrecomputedLayout(version) {
+      try {
+        return JSON.parse(await deps.fetchText(url(`${version}.layout.json`))) as unknown;
+      } catch {
+        return undefined;
+      }
+    },
+    openFiles,
+    exportMetadataXml: (graph) => writeMetadataXml(graph),
+  };
+}

@@ -1,0 +1,22 @@
+export {
+  createExplorerApi,
+  fetchTextOverHttp,
+  type ExplorerApi,
+  type ExplorerApiDeps,
+  type LoadPhase,
+  type LoadProgress,
+  type LoadResult,
+  type OpenFilesOptions,
+  type ProgressListener,
+  type SourceFile,
+} from './explorerApi';
+export {
+  CancelledError,
+  connectEndpoint,
+  connectInProcess,
+  createBrowserExplorerClient,
+  createExplorerClient,
+  type AsyncExplorerApi,
+  type ExplorerClient,
+  type ExplorerConnection,
+} from './explorerClient';
