@@ -8,7 +8,7 @@ import type { LoadedModule, LoadResult, StartContext } from './loaderCore';
 import { LOAD_DECLINE, LOAD_FAILURE, LOAD_PRIORITY, LOAD_SKIP, LOAD_SUCCESS, LoaderCore, SortedModules, compareModules } from './loaderCore';
 import { LoadOrderList, applyModulesConf } from './loadOrder';
 import type { ConfigInitOptions } from './loadOrder';
-import { moduleKey, padRight, stripSo } from './names';
+import { moduleFileName, moduleKey, padRight, stripSo } from './names';
 
 export interface StartupOutcome {
   /** load_modules' result: 0 running, -1 configuration refused, -2 a module failed. */
@@ -64,7 +64,7 @@ export function runCurrentStartup(
   t.verbose('Asterisk Dynamic Loader Starting:');
   t.startBuffering();
 
-  const list = new LoadOrderList(t);
+  const list = new LoadOrderList(t, core.queuedKeys);
   const builtins: string[] = [];
   for (const name of core.facts.builtinOrder) {
     const facts = core.facts.byKey.get(moduleKey(name));
@@ -106,36 +106,34 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
   let res: 0 | -1 | -2 = 0;
   let attempt = 0;
   let lasttry = false;
+  let pending = list.live();
   while (res !== -2) {
     let didwork = false;
-    for (const entry of list.live()) {
+    const next: typeof pending = [];
+    for (const entry of pending) {
       // Errors are only logged on the last pass, which runs to say why the rest never opened.
       const lres = core.loadResource(entry.resource, !lasttry, inserted, entry.required, entry.preload, (mod) => {
         t.emit({ type: 'opened', module: mod.name, pass: attempt });
       });
       t.debug(`PASS ${attempt}: ${padRight(entry.resource, 46)} ${lres}`);
-      if (lres === LOAD_DECLINE || lres === LOAD_FAILURE) {
-        const facts = core.factsForFile(entry.resource);
-        t.emit({ type: 'open-failed', module: facts.name, pass: attempt, missingLinks: core.unresolvedLinks(facts), final: lasttry });
+      if (lres === LOAD_PRIORITY) {
+        didwork = true;
+        continue;
       }
-      switch (lres) {
-        case LOAD_DECLINE:
-          res = res === -2 ? res : -1;
-          break;
-        case LOAD_FAILURE:
-          if (lasttry) {
-            t.loadError(`*** Failed to load module ${entry.resource} - Required`);
-            res = -2;
-          }
-          break;
-        case LOAD_PRIORITY:
-          list.remove(entry);
-          didwork = true;
-          break;
-        default:
-          break;
+      next.push(entry);
+      if (lres === LOAD_DECLINE || lres === LOAD_FAILURE) {
+        const facts = core.factsForFile(moduleFileName(entry.resource));
+        core.missingLinksByKey.set(facts.key, core.lastMissingLinks);
+        t.emit({ type: 'open-failed', module: facts.name, pass: attempt, missingLinks: core.lastMissingLinks, final: lasttry });
+      }
+      if (lres === LOAD_DECLINE) {
+        res = -1;
+      } else if (lres === LOAD_FAILURE && lasttry) {
+        t.loadError(`*** Failed to load module ${entry.resource} - Required`);
+        res = -2;
       }
     }
+    pending = next;
     if (!didwork) {
       if (lasttry) break;
       lasttry = true;
@@ -146,7 +144,7 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
 
   // Stable insertion into the priority vector = stable sort of the order dlopen succeeded in.
   const sorted = [...inserted].sort(compareModules);
-  for (const mod of sorted) t.emit({ type: 'prioritised', module: mod.name, priority: mod.priority, preload: mod.preload });
+  t.emit({ type: 'prioritised', modules: sorted.map((m) => m.name) });
   return startResourceList(core, new PriorityVector(sorted));
 }
 
@@ -243,20 +241,18 @@ function startResourceList(core: LoaderCore, resources: PriorityVector): 0 | -1 
       t.debug(`${mod.name} has ${missingdeps.size} dependencies`);
       while (missingdeps.size > 0) {
         let didwork = 0;
-        let i = 0;
-        while (i < missingdeps.size) {
-          const dep = missingdeps.items[i];
-          if (!dep) break;
+        // One sweep over the missing modules in priority order; started ones leave the list.
+        const kept: LoadedModule[] = [];
+        for (const dep of missingdeps.items) {
           if (dep.declined) {
             t.debug(`${mod.name} tried to start ${dep.name} but it's already declined`);
-            i++;
+            kept.push(dep);
             continue;
           }
           t.debug(`${mod.name} trying to start ${dep.name}`);
           lres = startResourceAttempt(core, dep, { pulledBy: mod.name });
           if (lres === LOAD_SUCCESS) {
             t.debug(`${mod.name} started ${dep.name}`);
-            missingdeps.removeAt(i);
             resources.remove(dep);
             didwork++;
             continue;
@@ -266,8 +262,9 @@ function startResourceList(core: LoaderCore, resources: PriorityVector): 0 | -1 
             return -2;
           }
           t.debug(`${mod.name} failed to start ${dep.name}`);
-          i++;
+          kept.push(dep);
         }
+        missingdeps.retain(kept);
         if (!didwork) break;
       }
 

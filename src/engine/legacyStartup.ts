@@ -47,7 +47,7 @@ function loadModules(core: LoaderCore, conf: ModulesConf, preloadOnly: boolean, 
     t.log('WARNING', `No 'modules.conf' found, no modules will be loaded.`);
     return 0;
   }
-  const list = new LoadOrderList(t);
+  const list = new LoadOrderList(t, core.queuedKeys);
   for (const v of conf.entries) {
     const lower = v.name.toLowerCase();
     if (lower === (preloadOnly ? 'preload' : 'load')) list.add(v.value, false, preloadOnly, false, 'config', v.line);
@@ -68,6 +68,7 @@ function loadModules(core: LoaderCore, conf: ModulesConf, preloadOnly: boolean, 
     const entry = list.get(v.value);
     if (!entry) continue;
     list.remove(entry);
+    core.noloadedKeys.add(entry.key);
     t.emit({ type: 'noload-removed', module: entry.resource, line: v.line });
   }
   if (list.size > 0) t.log('NOTICE', `${list.size} modules will be loaded.`);
@@ -107,8 +108,10 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList, globalSymbols: 
       } else if (lres !== LOAD_PRIORITY) {
         next.push(entry);
         if (i === LOAD_RETRIES - 1) {
-          const facts = core.factsForFile(entry.resource);
-          t.emit({ type: 'open-failed', module: facts.name, pass: i + 1, missingLinks: core.unresolvedLinks(facts), final: true });
+          const facts = core.factsForFile(moduleFileName(entry.resource));
+          const links = core.unresolvedLinks(facts);
+          core.missingLinksByKey.set(facts.key, links);
+          t.emit({ type: 'open-failed', module: facts.name, pass: i + 1, missingLinks: links, final: true });
         }
       }
     }
@@ -117,7 +120,7 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList, globalSymbols: 
 
   // Stable priority order, nothing else: dependencies are not consulted.
   const sorted = [...heap].sort((a, b) => a.priority - b.priority);
-  for (const mod of sorted) t.emit({ type: 'prioritised', module: mod.name, priority: mod.priority, preload: mod.preload });
+  t.emit({ type: 'prioritised', modules: sorted.map((m) => m.name) });
   for (const mod of sorted) {
     const lres = startResource(core, mod);
     t.debug(`START: ${padRight(mod.resource, 46)} ${lres} ${flag}`);
@@ -188,6 +191,8 @@ function startResource(core: LoaderCore, mod: LoadedModule): LoadResult {
   if (mod.running) return LOAD_SUCCESS;
   t.emit({ type: 'attempted', module: mod.name });
   if (!core.hasLoadFunction(mod)) {
+    mod.failed = true;
+    core.declineEvent(mod, 'no-load-function', []);
     t.emit({ type: 'failed', module: mod.name, required: mod.required });
     return LOAD_FAILURE;
   }
@@ -198,11 +203,14 @@ function startResource(core: LoaderCore, mod: LoadedModule): LoadResult {
     t.verbose(`${mod.resource} => (${mod.facts.description})`);
     mod.running = true;
     core.startOrder.push(mod.name);
+    core.unloadedKeys.delete(mod.key);
     t.emit({ type: 'started', module: mod.name });
   } else if (res === LOAD_DECLINE) {
     mod.declined = true;
     core.declineEvent(mod, 'self', []);
   } else {
+    mod.failed = true;
+    core.declineEvent(mod, 'failure', []);
     t.emit({ type: 'failed', module: mod.name, required: mod.required });
   }
   core.moveToTail(mod);

@@ -24,9 +24,11 @@ export class LoadOrderList {
   private readonly byKey = new Map<string, LoadOrderEntry>();
   private readonly removed = new Set<LoadOrderEntry>();
   private readonly t: Transcript;
+  private readonly queuedKeys: Set<string>;
 
-  constructor(t: Transcript) {
+  constructor(t: Transcript, queuedKeys: Set<string>) {
     this.t = t;
+    this.queuedKeys = queuedKeys;
   }
 
   /** main/loader.c: add_to_load_order — a name already listed only gains the new flags. */
@@ -42,15 +44,9 @@ export class LoadOrderList {
     if (line !== undefined) entry.line = line;
     this.entries.push(entry);
     this.byKey.set(key, entry);
-    this.t.emit({
-      type: 'queued',
-      module: stripSo(resource),
-      resource,
-      source,
-      ...(line !== undefined ? { line } : {}),
-      required,
-      preload,
-    });
+    this.queuedKeys.add(key);
+    if (line !== undefined) this.t.emit({ type: 'queued', module: stripSo(resource), resource, source, line, required, preload });
+    else this.t.emit({ type: 'queued', module: stripSo(resource), resource, source, required, preload });
     return entry;
   }
 
@@ -148,6 +144,7 @@ export function applyModulesConf(core: LoaderCore, conf: ModulesConf, list: Load
       return false;
     }
     list.remove(entry);
+    core.noloadedKeys.add(entry.key);
     t.emit({ type: 'noload-removed', module: stripSo(entry.resource), line: v.line });
   }
   return true;

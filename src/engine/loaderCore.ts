@@ -11,6 +11,7 @@ import { moduleFileName, moduleKey, stripSo } from './names';
 import type { Transcript } from './transcript';
 
 const NONE: LoadedModule[] = [];
+const NONE_NAMES: string[] = [];
 
 /** enum ast_module_load_result */
 export const LOAD_SUCCESS = 0;
@@ -41,18 +42,24 @@ export class LoadedModule {
   required = false;
   preload = false;
   usecount = 0;
-  /** Modules this one holds a reference on (reffed_deps), in the order taken. */
+  /** Modules this one holds a reference on (reffed_deps), in the order taken; a handful at most. */
   reffed: LoadedModule[] = [];
-  reffedSet = new Set<LoadedModule>();
   /** Position in the module list: larger is later; moving to the tail takes a new number. */
   seq = 0;
   registered = true;
   /** Whether the loader holds a dlopen handle on the library. */
   libOpen = false;
   /** Loaded libraries bound to this one's global symbols: they keep it resident after dlclose. */
-  boundBy = new Set<LoadedModule>();
+  boundBy: Set<LoadedModule> | null = null;
   /** The global-symbol modules this library bound to when it was opened. */
   linkTargets: LoadedModule[] = [];
+  /** Why it last declined since it registered (the first reason given decides). */
+  declineReason: DeclineReason | null = null;
+  declineCauses: string[] = NONE_NAMES;
+  /** Its load() returned failure. */
+  failed = false;
+  /** The module that pulled it in ahead of its priority slot, when it started that way. */
+  pulledBy: string | null = null;
 
   constructor(facts: ModuleLoadFacts, resource: string, builtin: boolean) {
     this.facts = facts;
@@ -100,9 +107,13 @@ export class SortedModules {
     this.members.add(mod);
   }
 
-  removeAt(index: number): void {
-    const [gone] = this.items.splice(index, 1);
-    if (gone) this.members.delete(gone);
+  /** Keeps only `kept` (a subsequence of the items, so the order stays sorted). */
+  retain(kept: LoadedModule[]): void {
+    if (kept.length === this.items.length) return;
+    const keep = new Set(kept);
+    for (const mod of this.items) if (!keep.has(mod)) this.members.delete(mod);
+    this.items.length = 0;
+    this.items.push(...kept);
   }
 
   clear(): void {
@@ -125,12 +136,23 @@ export class LoaderCore {
   private readonly available: Set<string>;
   private readonly faults: ReadonlyMap<string, ModuleFault>;
   private seqCounter = 0;
+  private readonly fileFacts = new Map<string, ModuleLoadFacts>();
+  /** The module list in order, rebuilt only after it changed. */
+  private listCache: LoadedModule[] | null = null;
+  /** Links that kept the last failed dlopen from succeeding (for the timeline). */
+  lastMissingLinks: string[] = NONE_NAMES;
   /** ast_fully_booted: changes how starting a module is logged. */
   fullyBooted = false;
   /** Names of module files the dataset did not know, for a problem report. */
   readonly unknownFiles = new Set<string>();
   /** Modules started successfully at any time, in order (for results). */
   readonly startOrder: string[] = [];
+  /** Keys of module files that entered the load order, were removed by noload, or were unloaded. */
+  readonly queuedKeys = new Set<string>();
+  readonly noloadedKeys = new Set<string>();
+  readonly unloadedKeys = new Set<string>();
+  /** Keys of module files whose dlopen failed, with the links that were missing. */
+  readonly missingLinksByKey = new Map<string, string[]>();
   /**
    * Modules the startup log names as declined: a START result of decline or failure, or a decline
    * message. Modules flagged silently (a cascade cut short by a required module) are not in it.
@@ -151,9 +173,14 @@ export class LoaderCore {
     return this.registered.get(moduleKey(name));
   }
 
+  findKey(key: string): LoadedModule | undefined {
+    return this.registered.get(key);
+  }
+
   /** The module list in order (head first). */
   moduleList(): LoadedModule[] {
-    return [...this.registered.values()].sort((a, b) => a.seq - b.seq);
+    this.listCache ??= [...this.registered.values()].sort((a, b) => a.seq - b.seq);
+    return this.listCache;
   }
 
   registeredModules(): IterableIterator<LoadedModule> {
@@ -162,6 +189,7 @@ export class LoaderCore {
 
   moveToTail(mod: LoadedModule): void {
     mod.seq = ++this.seqCounter;
+    this.listCache = null;
   }
 
   /** main/loader.c: ast_module_register for a dynamic module (appended to the list). */
@@ -170,9 +198,10 @@ export class LoaderCore {
     mod.seq = ++this.seqCounter;
     mod.libOpen = true;
     this.registered.set(mod.key, mod);
+    this.listCache = null;
     this.t.debug(`Registering module ${mod.name}`);
     for (const target of this.linkTargetsOf(facts)) {
-      target.boundBy.add(mod);
+      (target.boundBy ??= new Set()).add(mod);
       mod.linkTargets.push(target);
     }
     return mod;
@@ -183,6 +212,7 @@ export class LoaderCore {
     const mod = new LoadedModule(facts, facts.name, true);
     mod.seq = ++this.seqCounter;
     this.registered.set(mod.key, mod);
+    this.listCache = null;
     this.t.debug(`Registering module ${mod.name}`);
     return mod;
   }
@@ -199,6 +229,7 @@ export class LoaderCore {
 
   /** Global-symbol modules a library links against that are not loaded: RTLD_NOW fails on them. */
   unresolvedLinks(facts: ModuleLoadFacts): string[] {
+    if (facts.links.length === 0) return NONE_NAMES;
     return facts.links.filter((link) => {
       const known = this.facts.byKey.get(moduleKey(link));
       if (known?.builtin) return false;
@@ -211,10 +242,15 @@ export class LoaderCore {
   }
 
   factsForFile(file: string): ModuleLoadFacts {
-    const known = this.facts.byKey.get(moduleKey(file));
-    if (known) return known;
-    this.unknownFiles.add(file);
-    return unknownModuleFacts(stripSo(file));
+    const cached = this.fileFacts.get(file);
+    if (cached) return cached;
+    let facts = this.facts.byKey.get(moduleKey(file));
+    if (!facts) {
+      this.unknownFiles.add(file);
+      facts = unknownModuleFacts(stripSo(file));
+    }
+    this.fileFacts.set(file, facts);
+    return facts;
   }
 
   faultOf(mod: LoadedModule): ModuleFault | undefined {
@@ -235,6 +271,7 @@ export class LoaderCore {
    */
   loadDynamicModule(resourceIn: string, suppressLogging: boolean): LoadedModule | null {
     const file = moduleFileName(resourceIn);
+    this.lastMissingLinks = NONE_NAMES;
     if (!this.available.has(file)) {
       if (!suppressLogging) {
         this.t.loadError(`Error loading module '${resourceIn}': ${MODULE_DIR}/${file}: cannot open shared object file: No such file or directory`);
@@ -243,6 +280,7 @@ export class LoaderCore {
     }
     const facts = this.factsForFile(file);
     const missingLinks = this.unresolvedLinks(facts);
+    this.lastMissingLinks = missingLinks;
     if (missingLinks.length > 0) {
       if (suppressLogging) return null;
       const mod = this.register(facts, file);
@@ -272,13 +310,14 @@ export class LoaderCore {
   closeLibrary(mod: LoadedModule): void {
     if (mod.builtin || !mod.libOpen) return;
     mod.libOpen = false;
-    if (mod.boundBy.size === 0) this.libraryUnloaded(mod);
+    if (!mod.boundBy || mod.boundBy.size === 0) this.libraryUnloaded(mod);
   }
 
   /** The library left memory: its destructor unregisters the module (main/loader.c: ast_module_unregister). */
   private libraryUnloaded(mod: LoadedModule): void {
     if (mod.registered) {
       this.registered.delete(mod.key);
+      this.listCache = null;
       mod.registered = false;
       if (mod.usecount === 0) {
         this.t.debug(`Unregistering module ${mod.name}`);
@@ -286,8 +325,8 @@ export class LoaderCore {
       }
     }
     for (const target of mod.linkTargets) {
-      target.boundBy.delete(mod);
-      if (!target.libOpen && target.boundBy.size === 0 && target.registered) this.libraryUnloaded(target);
+      target.boundBy?.delete(mod);
+      if (!target.libOpen && !target.boundBy?.size && target.registered) this.libraryUnloaded(target);
     }
     mod.linkTargets = [];
   }
@@ -296,7 +335,6 @@ export class LoaderCore {
   private destroy(mod: LoadedModule): void {
     for (const dep of mod.reffed) this.unref(mod, dep);
     mod.reffed = [];
-    mod.reffedSet.clear();
   }
 
   private unref(holder: LoadedModule | null, dep: LoadedModule): void {
@@ -313,9 +351,8 @@ export class LoaderCore {
       missing.push(dep.name);
       return true;
     }
-    if (mod.reffedSet.has(dep)) return true;
+    if (mod.reffed.includes(dep)) return true;
     mod.reffed.push(dep);
-    mod.reffedSet.add(dep);
     dep.usecount++;
     this.t.emit({ type: 'reference-taken', module: mod.name, target: dep.name });
     return true;
@@ -479,6 +516,10 @@ export class LoaderCore {
           mod.keepUntilShutdown = true;
         }
         this.startOrder.push(mod.name);
+        mod.declineReason = null;
+        mod.declineCauses = NONE_NAMES;
+        mod.pulledBy = ctx.pulledBy ?? null;
+        this.unloadedKeys.delete(mod.key);
         this.t.emit(ctx.pulledBy ? { type: 'started', module: mod.name, pulledBy: ctx.pulledBy } : { type: 'started', module: mod.name });
         break;
       case LOAD_DECLINE:
@@ -488,6 +529,7 @@ export class LoaderCore {
         break;
       default:
         mod.declined = true;
+        mod.failed = true;
         this.t.emit({ type: 'failed', module: mod.name, required: mod.required });
         break;
     }
@@ -496,6 +538,10 @@ export class LoaderCore {
   }
 
   declineEvent(mod: LoadedModule, reason: DeclineReason, causes: string[]): void {
+    if (mod.declineReason === null) {
+      mod.declineReason = reason;
+      mod.declineCauses = causes;
+    }
     this.t.emit({ type: 'declined', module: mod.name, reason, causes });
   }
 
@@ -508,7 +554,8 @@ export class LoaderCore {
     preload: boolean,
     onOpened?: (mod: LoadedModule) => void,
   ): LoadResult {
-    let mod = this.find(resourceName);
+    this.lastMissingLinks = NONE_NAMES;
+    let mod = this.findKey(moduleKey(resourceName));
     if (mod) {
       if (mod.running) {
         this.t.log('WARNING', `Module '${resourceName}' already loaded and running.`);
@@ -590,6 +637,7 @@ export class LoaderCore {
       }
     }
     if (error) return -1;
+    this.unloadedKeys.add(mod.key);
     this.t.emit({ type: 'unloaded', module: mod.name });
     this.closeLibrary(mod);
     return 0;
@@ -599,7 +647,7 @@ export class LoaderCore {
   gracefulUnloadPossible(target: LoadedModule, dependents: string[]): boolean {
     let usecount = target.usecount;
     for (const mod of this.moduleList()) {
-      if (!mod.reffedSet.has(target)) continue;
+      if (!mod.reffed.includes(target)) continue;
       if (dependents.some((d) => d.toLowerCase() === mod.name.toLowerCase())) {
         this.t.debug(`Skipping duplicate dependent ${mod.name}`);
         if (--usecount === 0) break;
@@ -651,14 +699,16 @@ export class LoaderCore {
     let changed: boolean;
     do {
       changed = false;
-      for (const mod of this.moduleList().reverse()) {
+      for (const mod of [...this.moduleList()].reverse()) {
         if (mod.usecount) {
           this.t.debug(`Passing on ${mod.resource}: its use count is ${mod.usecount}`);
           continue;
         }
         this.registered.delete(mod.key);
+        this.listCache = null;
         mod.registered = false;
         if (mod.running && !mod.declined) this.t.verbose(`Unloading ${mod.resource}`);
+        this.unloadedKeys.add(mod.key);
         this.t.emit({ type: 'unloaded', module: mod.name });
         this.destroy(mod);
         order.push(mod.name);

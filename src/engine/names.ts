@@ -10,7 +10,8 @@ export function stripSo(name: string): string {
 
 /** The key two resource names share when the loader considers them the same module. */
 export function moduleKey(name: string): string {
-  return stripSo(name).toLowerCase();
+  const lower = name.toLowerCase();
+  return endsWithSo(lower) ? lower.slice(0, -3) : lower;
 }
 
 /**
@@ -18,7 +19,14 @@ export function moduleKey(name: string): string {
  * (any case), else the name plus `.so` (main/loader.c: load_dynamic_module).
  */
 export function moduleFileName(resource: string): string {
-  return resource.length >= 4 && resource.slice(-3).toLowerCase() === '.so' ? resource : `${resource}.so`;
+  return endsWithSo(resource) ? resource : `${resource}.so`;
+}
+
+/** Whether a name ends in `.so` in any case, without allocating. */
+export function endsWithSo(name: string): boolean {
+  const n = name.length;
+  if (n < 4) return false;
+  return name.charCodeAt(n - 3) === 46 && (name.charCodeAt(n - 2) | 32) === 115 && (name.charCodeAt(n - 1) | 32) === 111;
 }
 
 /** printf `%-<width>s`: pads on the right, never truncates. */

@@ -89,6 +89,7 @@ export function proposedLoadOrder(core: LoaderCore, conf: ModulesConf): (list: L
           const entry = list.get(depKey);
           if (entry && !entry.builtin) {
             list.remove(entry);
+            core.noloadedKeys.add(entry.key);
             t.emit({ type: 'noload-removed', module: nameOf(depKey), line: line.line, impliedBy: nameOf(rootKey) });
           }
           queue.push(depKey);

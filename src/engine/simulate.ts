@@ -8,7 +8,6 @@ import type {
   ModuleGraph,
   ModulesConf,
   Problem,
-  RuntimeCommand,
   RuntimeResult,
   SimulationOptions,
   SimulationResult,
@@ -59,14 +58,13 @@ export function simulate(graph: ModuleGraph, conf: ModulesConf, options: Simulat
   }
 
   const startupFailed = startup.res !== 0;
-  const events = t.events.slice();
-  const log = t.lines.slice();
+  const { events, lines: log } = t.takeRecorded();
   const started = [...core.startOrder];
   const { declined, notLoaded } = outcomeLists(core, files, started);
   const useCounts: Record<string, number> = {};
   for (const mod of core.moduleList()) useCounts[mod.name] = mod.usecount;
   const outcomeContext = { core, files, startupFailed, configRefused: startup.res === -1, started };
-  const modules = moduleOutcomes({ ...outcomeContext, events });
+  const modules = moduleOutcomes(outcomeContext);
   const hazards = loader === 'legacy' ? legacyHazards(core, modules) : [];
   for (const h of hazards) {
     const o = modules[h.module];
@@ -94,7 +92,7 @@ export function simulate(graph: ModuleGraph, conf: ModulesConf, options: Simulat
   }
   const finalModules =
     runtime.length > 0 && !startupFailed
-      ? moduleOutcomes({ ...outcomeContext, started: core.startOrder, events: t.events })
+      ? moduleOutcomes({ ...outcomeContext, started: core.startOrder })
       : modules;
   if (loader === 'legacy' && finalModules !== modules) {
     for (const h of legacyHazards(core, finalModules)) {
@@ -127,7 +125,7 @@ function readFaults(facts: LoaderFacts, given: Readonly<Record<string, ModuleFau
     const key = moduleKey(name);
     const known = facts.byKey.get(key);
     if (!known) {
-      problems.push({ severity: 'warning', code: 'unresolved-name', message: `Fault on '${name}', which is not a module of this dataset.`, module: name });
+      problems.push({ severity: 'error', code: 'unresolved-name', message: `Fault on '${name}', which is not a module of this dataset.`, module: name });
     } else if (known.builtin && fault === 'missing') {
       problems.push({ severity: 'warning', code: 'config-noload-builtin', message: `${known.name} is built into Asterisk: it has no file that could be missing.`, module: known.name });
       continue;
@@ -137,4 +135,3 @@ function readFaults(facts: LoaderFacts, given: Readonly<Record<string, ModuleFau
   return faults;
 }
 
-export type { RuntimeCommand };

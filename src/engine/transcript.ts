@@ -6,8 +6,8 @@
 import type { LoaderEvent, LogLevel, LogLine } from '../model';
 
 export class Transcript {
-  readonly events: LoaderEvent[] = [];
-  readonly lines: LogLine[] = [];
+  events: LoaderEvent[] = [];
+  lines: LogLine[] = [];
   /** Non-null while startup errors are being buffered. */
   private deferred: string[] | null = null;
 
@@ -45,6 +45,14 @@ export class Transcript {
     const pending = this.deferred ?? [];
     this.deferred = null;
     for (const message of pending) this.log('ERROR', message);
+  }
+
+  /** Hands over what was recorded so far and starts empty (startup, then run time). */
+  takeRecorded(): { events: LoaderEvent[]; lines: LogLine[] } {
+    const taken = { events: this.events, lines: this.lines };
+    this.events = [];
+    this.lines = [];
+    return taken;
   }
 
   /** Marks where a run-time command starts, so its own lines and events can be sliced out. */

@@ -21,7 +21,6 @@ export function createCy(options: CreateCyOptions): Core {
     layout: { name: 'preset' },
     minZoom: 0.05,
     maxZoom: 4,
-    wheelSensitivity: 0.25,
     boxSelectionEnabled: false,
     selectionType: 'single',
     autoungrabify: false,
@@ -112,7 +111,36 @@ export function applyPositions(cy: Core, positions: Positions, fit: boolean): vo
       if (p) node.position({ x: p.x, y: p.y });
     });
   });
-  if (fit) cy.fit(undefined, 30);
+  if (fit) fitToPositions(cy, positions);
+}
+
+/**
+ * Fits the viewport to node centres plus a margin. cytoscape's own fit measures every label's
+ * bounding box, which costs hundreds of milliseconds on the first draw of a large graph.
+ */
+export function fitToPositions(cy: Core, positions: Positions, padding = 40): void {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  cy.nodes().forEach((node) => {
+    const p = positions[node.id()] ?? node.position();
+    x1 = Math.min(x1, p.x);
+    y1 = Math.min(y1, p.y);
+    x2 = Math.max(x2, p.x);
+    y2 = Math.max(y2, p.y);
+  });
+  const width = cy.width();
+  const height = cy.height();
+  if (!Number.isFinite(x1) || width === 0 || height === 0) return;
+  // Half a node and a label line around the outermost centres.
+  const w = x2 - x1 + 60;
+  const h = y2 - y1 + 60;
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
+  cy.viewport({
+    zoom,
+    pan: { x: width / 2 - zoom * ((x1 + x2) / 2), y: height / 2 - zoom * ((y1 + y2) / 2) },
+  });
 }
 
 /**
@@ -121,7 +149,8 @@ export function applyPositions(cy: Core, positions: Positions, fit: boolean): vo
  */
 export function applySelection(cy: Core, selectedId: string | undefined): void {
   cy.batch(() => {
-    cy.elements().removeClass(STATE_CLASSES.join(' '));
+    // Only touch elements that carry a state class: restyling all of them costs a frame.
+    cy.elements(STATE_CLASSES.map((c) => `.${c}`).join(', ')).removeClass(STATE_CLASSES.join(' '));
     if (selectedId === undefined) return;
     const node = cy.getElementById(selectedId);
     if (node.empty() || !node.isNode()) return;
@@ -130,4 +159,25 @@ export function applySelection(cy: Core, selectedId: string | undefined): void {
     hood.addClass('focused');
     node.removeClass('focused').addClass('selected');
   });
+}
+
+/** Brings a node into view (centred) unless it is already comfortably inside the viewport. */
+export function revealNode(cy: Core, id: string): void {
+  const node = cy.getElementById(id);
+  if (node.empty() || !node.isNode()) return;
+  const extent = cy.extent();
+  const p = node.position();
+  const marginX = extent.w * 0.1;
+  const marginY = extent.h * 0.1;
+  const inside = p.x > extent.x1 + marginX && p.x < extent.x2 - marginX && p.y > extent.y1 + marginY && p.y < extent.y2 - marginY;
+  const readable = cy.zoom() >= 0.6;
+  if (inside && readable) return;
+  cy.stop(true, false);
+  cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 350 });
+}
+
+/** Zooms by `factor` around the centre of the viewport, as the +/- buttons do. */
+export function zoomBy(cy: Core, factor: number): void {
+  const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+  cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
 }

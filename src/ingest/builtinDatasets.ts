@@ -35,11 +35,24 @@ export function datasetFileName(version: string): string {
   return `${version}.xml`;
 }
 
-/** URL of a built-in dataset file, resolved against this module (works in Node and in Vite builds). */
+/**
+ * Path of a built-in dataset relative to the app's base URL, for fetching it in the browser or the
+ * worker (public/ is served at the base: `fetch(new URL(builtinDatasetHref(v), document.baseURI))`).
+ */
+export function builtinDatasetHref(version: string): string {
+  return `datasets/${datasetFileName(version)}`;
+}
+
+export const BUILTIN_DATASET_INDEX_HREF = 'datasets/index.json';
+
+/**
+ * File URL of a built-in dataset in the source tree, resolved against this module: for Node (tests,
+ * CLI, scripts). Vite is told to leave it alone so the app bundle does not copy every dataset.
+ */
 export function builtinDatasetPath(version: string): URL {
-  return new URL(`../../public/datasets/${datasetFileName(version)}`, import.meta.url);
+  return new URL(/* @vite-ignore */ `../../public/datasets/${datasetFileName(version)}`, import.meta.url);
 }
 
 export function builtinDatasetIndexPath(): URL {
-  return new URL('../../public/datasets/index.json', import.meta.url);
+  return new URL(/* @vite-ignore */ '../../public/datasets/index.json', import.meta.url);
 }

@@ -14,6 +14,7 @@ export {
   type DatasetMatch,
 } from './borrowRuntimeFacts';
 export { deriveBuiltinOrder } from './builtinOrder';
+export { inferItemProviders } from './inferItemProviders';
 export { writeMetadataXml, type WriteMetadataOptions } from './metadataXml/writeMetadataXml';
 export { parseMetadataXml } from './metadataXml/parseMetadataXml';
 export { METADATA_NAMESPACE, METADATA_FORMAT_VERSION } from './metadataXml/vocabulary';
@@ -21,8 +22,10 @@ export { fragmentOf, type GraphFragment } from './fragment';
 export {
   BUILTIN_VERSIONS,
   DEFAULT_BUILTIN_VERSION,
+  builtinDatasetHref,
   builtinDatasetPath,
   builtinDatasetIndexPath,
+  BUILTIN_DATASET_INDEX_HREF,
   datasetFileName,
   type BuiltinVersion,
   type DatasetIndex,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { edgesFrom, edgesTo, type Problem } from '../model';
 import { readE2eFixture, readIngestFixture } from './fixtures/readFixture';
 import { ingestFiles } from './ingestFiles';
+import { writeMetadataXml } from './metadataXml/writeMetadataXml';
 
 const xmldoc = { name: 'core-en_US.xml', text: readE2eFixture('core-en_US.xml') };
 const menuselect = { name: 'menuselect-tree.xml', text: readE2eFixture('menuselect-tree.xml') };
@@ -164,5 +165,23 @@ describe('ingestFiles on bad input', () => {
     ]);
     expect(graph).toBeDefined();
     expect(problems.find((p) => p.file === 'modules.conf')).toMatchObject({ severity: 'info' });
+  });
+});
+
+describe('ingestFiles on an exported Module Metadata XML', () => {
+  it('gives back exactly the graph that was written', () => {
+    const merged = ingestFiles([xmldoc, menuselect, runtime]).graph;
+    if (!merged) throw new Error('fixtures did not merge');
+    const { graph, problems, formats } = ingestFiles([
+      { name: 'export.xml', text: writeMetadataXml(merged) },
+    ]);
+    expect(formats).toEqual(['metadata-xml']);
+    expect(graph).toEqual(merged);
+    // A fact keeps only the sources that agreed with the kept value, so a settled fact disagreement
+    // is not reported again; an edge keeps every file that listed it, so that disagreement still shows.
+    expect(withCode(problems, 'source-disagreement').map((p) => p.message)).toEqual([
+      'res_pjsip_session: core-en_US.xml lists res_statsd as optional, menuselect-tree.xml does not; kept.',
+    ]);
+    expect(withCode(problems, 'duplicate-module')).toEqual([]);
   });
 });

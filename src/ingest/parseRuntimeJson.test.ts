@@ -55,7 +55,7 @@ describe('parseRuntimeJson', () => {
       kind: 'runtime',
       file: 'runtime.json',
       line: 2,
-      column: 2,
+      column: 3,
     });
   });
 

@@ -185,7 +185,8 @@ export type LoaderEvent =
   | { type: 'noload-removed'; module: string; line: number; impliedBy?: string }
   | { type: 'opened'; module: string; pass: number }
   | { type: 'open-failed'; module: string; pass: number; missingLinks: string[]; final: boolean }
-  | { type: 'prioritised'; module: string; priority: number; preload: boolean }
+  /** The priority vector as the start phase will walk it (preloaded first, then by priority). */
+  | { type: 'prioritised'; modules: string[] }
   | { type: 'attempted'; module: string; pulledBy?: string }
   | { type: 'skipped-missing-deps'; module: string; missing: string[] }
   | { type: 'retried'; module: string }
@@ -203,6 +204,13 @@ export interface Hazard {
   dependency: string;
   /** e.g. `app_x is running although res_y, which it uses, is not` */
   message: string;
+}
+
+/** One link in the chain of causes that explains a module's outcome. */
+export interface ExplanationStep {
+  /** The module this step is about (the first step is about the module asked for). */
+  module: string;
+  text: string;
 }
 
 export interface RuntimeResult {

@@ -24,9 +24,18 @@ describe('checkWellFormed', () => {
 
   it('names the line and column of a mismatched end tag', () => {
     const problem = checkWellFormed('<docs>\n  <module name="app_dial">\n  </modul>\n</docs>', 'bad.xml');
-    expect(problem).toMatchObject({ code: 'malformed-xml', file: 'bad.xml', line: 3 });
-    expect(problem?.column).toBeGreaterThan(0);
-    expect(problem?.message).toMatch(/module/);
+    expect(problem).toMatchObject({ code: 'malformed-xml', file: 'bad.xml', line: 3, column: 10 });
+    expect(problem?.message).toContain('closing tag: modul');
+  });
+
+  it('knows entities declared in the DOCTYPE, and tolerates others only when an external DTD may declare them', () => {
+    expect(
+      checkWellFormed('<!DOCTYPE docs [ <!ENTITY me "x"> ]>\n<docs>&me;</docs>', 'a.xml'),
+    ).toBeUndefined();
+    expect(
+      checkWellFormed('<!DOCTYPE docs SYSTEM "appdocsxml.dtd">\n<docs>&other;</docs>', 'b.xml'),
+    ).toBeUndefined();
+    expect(checkWellFormed('<docs>&other;</docs>', 'c.xml')).toMatchObject({ line: 1, column: 13 });
   });
 
   it('reports an empty file as such', () => {

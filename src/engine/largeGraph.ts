@@ -3,8 +3,8 @@
  * edges) for benchmarking the loader simulation. Deterministic for a given seed. Dependencies
  * point from later to earlier modules, so the graph has no cycles, as real builds do not.
  */
-import type { DependencyEdge, EdgeKind, ModuleGraph, ModuleInfo, SourceRef } from '../../model';
-import { indexEdges } from '../../model';
+import type { DependencyEdge, EdgeKind, ModuleGraph, ModuleInfo, SourceRef } from '../model';
+import { indexEdges } from '../model';
 
 export interface LargeGraphOptions {
   modules?: number;
@@ -24,7 +24,8 @@ function prng(seed: number): () => number {
   };
 }
 
-const PRIORITIES = [10, 20, 30, 40, 50, 60, 70, 80, 90, 110, 128, 128, 128, 128, 128, 150];
+/** Priorities by position: modules others build on load early, as AST_MODPRI_* are assigned. */
+const TIERS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 110, 128, 128, 128, 128, 128, 150];
 const BUILTINS = 16;
 const SOURCES: SourceRef[] = [{ kind: 'runtime', file: 'generated' }];
 
@@ -53,7 +54,8 @@ export function generateLargeGraph(options: LargeGraphOptions = {}): ModuleGraph
       category: builtin ? 'main' : 'res',
       kind: builtin ? 'builtin' : 'loadable',
       supportLevel: 'core',
-      loadPriority: builtin ? (i === 0 ? 0 : 40) : pick(PRIORITIES),
+      // Mostly by tier, one in ten anywhere: those pull their dependencies in early.
+      loadPriority: builtin ? (i === 0 ? 0 : 40) : random() < 0.1 ? pick(TIERS) : (TIERS[Math.floor((i / count) * TIERS.length)] ?? 128),
       flags: [],
       globalSymbols,
       hasLoad: true,
@@ -63,10 +65,16 @@ export function generateLargeGraph(options: LargeGraphOptions = {}): ModuleGraph
   const names = Object.keys(modules);
   const edges: DependencyEdge[] = [];
   const seen = new Set<string>();
-  while (edges.length < edgeCount) {
+  // Enhancers are rare in real builds (one in master, on a module nothing requires); a few here,
+  // from modules with no other dependency to modules nothing depends on. Anything else builds
+  // loops or the loader quirk where a pulled-in enhanced module's enhancer is not pulled with it.
+  const enhanceCount = Math.min(Math.floor(edgeCount / 2000), Math.floor(count / 10));
+  const hasOutgoing = new Set<number>();
+  const hasIncoming = new Set<number>();
+  while (edges.length < edgeCount - enhanceCount) {
     const from = BUILTINS + Math.floor(random() * (count - BUILTINS));
     const roll = random();
-    const kind: EdgeKind = roll < 0.7 ? 'requires' : roll < 0.85 ? 'optional' : roll < 0.88 ? 'enhances' : 'links';
+    const kind: EdgeKind = roll < 0.75 ? 'requires' : roll < 0.88 ? 'optional' : 'links';
     let to: number;
     if (kind === 'links') {
       // Links only ever name global-symbol modules built before this one.
@@ -86,7 +94,19 @@ export function generateLargeGraph(options: LargeGraphOptions = {}): ModuleGraph
     const key = `${from}>${to}>${kind}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    hasOutgoing.add(from);
+    hasIncoming.add(to);
     edges.push({ from: names[from] ?? '', to: names[to] ?? '', kind, sources: SOURCES });
+  }
+  const enhancers = new Set<number>();
+  for (let guard = 0; enhancers.size < enhanceCount && guard < count * 10; guard++) {
+    const from = BUILTINS + 1 + Math.floor(random() * (count - BUILTINS - 1));
+    if (hasOutgoing.has(from) || enhancers.has(from)) continue;
+    const to = BUILTINS + Math.floor(random() * (from - BUILTINS));
+    if (hasIncoming.has(to)) continue;
+    enhancers.add(from);
+    hasIncoming.add(to);
+    edges.push({ from: names[from] ?? '', to: names[to] ?? '', kind: 'enhances', sources: SOURCES });
   }
   return {
     info: { version: 'generated', sources: [], hasLinkFacts: true, builtinOrder },

@@ -1,0 +1,111 @@
+/** Command-line arguments of `asterisk-module-explorer`, parsed with node:util. */
+import { parseArgs } from 'node:util';
+import type { LoaderKind, ModuleFault } from '../src/model';
+import { LOADER_KINDS } from '../src/model';
+
+export type CliCommand = 'simulate' | 'check' | 'help';
+
+export interface CliArgs {
+  command: CliCommand;
+  data: string[];
+  modulesConf?: string;
+  available?: string;
+  faults: Record<string, ModuleFault>;
+  loader: LoaderKind;
+  then: string[];
+  json: boolean;
+  log: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  asterisk-module-explorer simulate --data <file|version>... --modules-conf <file>
+      [--available <file>] [--fault <module>=decline|failure|missing|no-load]...
+      [--loader current|legacy|proposed] [--then "<runtime command>"]... [--json] [--log]
+  asterisk-module-explorer check --data <file|version>... --modules-conf <file>
+      [--available <file>] [--loader current|legacy|proposed] [--json]
+
+  --data          a built-in dataset (13.38.3, 16.30.1, 18.26.4, 22.10.1, 23.4.1, master) or a file
+                  (xmldoc, menuselect-tree, Module Metadata XML, runtime.json); several are merged
+  --modules-conf  the modules.conf to simulate
+  --available     module files present, one per line in directory (readdir) order; a bare name
+                  means <name>.so; lines starting with # are ignored. Default: every module of the dataset
+  --fault         make a module decline, fail, be missing, or have no load function
+  --then          a command run after startup: "module load X", "module unload [-f] X",
+                  "module refresh X [recursively]", "module show [like X]", "core stop now"
+  --json          print {startupFailed, started, declined, notLoaded, useCounts, runtime, log}
+  --log           print the whole log transcript (human output)
+
+Exit status: 0 when Asterisk would start, 2 when startup fails (1 when Asterisk itself would exit
+with 1: a modules.conf it refuses), 1 on bad input.
+`;
+
+const FAULTS: Record<string, ModuleFault> = {
+  decline: 'decline',
+  failure: 'failure',
+  fail: 'failure',
+  missing: 'missing',
+  'no-load': 'no-load-function',
+  'no-load-function': 'no-load-function',
+};
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        data: { type: 'string', multiple: true },
+        'modules-conf': { type: 'string' },
+        available: { type: 'string' },
+        fault: { type: 'string', multiple: true },
+        loader: { type: 'string' },
+        then: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        log: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const { values, positionals } = parsed;
+  const first = positionals[0];
+  if (values.help || first === undefined || first === 'help') {
+    return { command: 'help', data: [], faults: {}, loader: 'current', then: [], json: false, log: false };
+  }
+  if (first !== 'simulate' && first !== 'check') throw new UsageError(`Unknown command '${first}': use 'simulate' or 'check'.`);
+  if (positionals.length > 1) throw new UsageError(`Unexpected argument '${positionals[1] ?? ''}'.`);
+
+  const loader = values.loader ?? 'current';
+  if (!LOADER_KINDS.includes(loader as LoaderKind)) {
+    throw new UsageError(`--loader must be one of ${LOADER_KINDS.join(', ')}, not '${loader}'.`);
+  }
+  const faults: Record<string, ModuleFault> = {};
+  for (const spec of values.fault ?? []) {
+    const eq = spec.lastIndexOf('=');
+    const module = eq > 0 ? spec.slice(0, eq).trim() : '';
+    const fault = FAULTS[eq > 0 ? spec.slice(eq + 1).trim().toLowerCase() : ''];
+    if (!module || !fault) throw new UsageError(`--fault '${spec}' must look like <module>=decline|failure|missing|no-load.`);
+    faults[module] = fault;
+  }
+  const data = values.data ?? [];
+  if (data.length === 0) throw new UsageError('--data is required: a built-in version such as master, or a metadata file.');
+  const modulesConf = values['modules-conf'];
+  if (modulesConf === undefined) throw new UsageError('--modules-conf is required.');
+  const args: CliArgs = {
+    command: first,
+    data,
+    modulesConf,
+    faults,
+    loader: loader as LoaderKind,
+    then: values.then ?? [],
+    json: values.json ?? false,
+    log: values.log ?? false,
+  };
+  if (values.available !== undefined) args.available = values.available;
+  return args;
+}

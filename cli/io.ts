@@ -1,0 +1,29 @@
+/** What the CLI touches outside itself, injected so tests can run it in-process. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a text file; throws with a readable message when it cannot. */
+  readFile(path: string): string;
+  /** Whether a path names a readable file. */
+  exists(path: string): boolean;
+}
+
+/** The real process streams and file system, paths relative to `cwd`. */
+export function nodeIo(cwd = process.cwd()): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+    exists: (path) => {
+      try {
+        readFileSync(resolve(cwd, path));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

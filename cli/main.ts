@@ -1,0 +1,123 @@
+/**
+ * `asterisk-module-explorer`: the loader simulation and modules.conf check for CI pipelines.
+ * Uses ingest and engine directly; all input and output go through an injected CliIo.
+ */
+import type { ModuleGraph, ModulesConf, Problem, SimulationOptions } from '../src/model';
+import { checkModulesConf, moduleFileOf, simulate } from '../src/engine';
+import { parseModulesConf } from '../src/ingest/modulesConf';
+import { USAGE, UsageError, parseCliArgs } from './args';
+import type { CliArgs } from './args';
+import { loadData } from './data';
+import type { CliIo } from './io';
+import { formatProblem, simulateJson, simulateText } from './report';
+
+/** Codes of configuration problems Asterisk 13 does not know: its loader ignores them. */
+const NEWER_LOADER_CHECKS = new Set<Problem['code']>(['config-unknown-option', 'config-conflict', 'config-noload-builtin']);
+
+interface Inputs {
+  graph: ModuleGraph;
+  conf: ModulesConf;
+  options: SimulationOptions;
+  problems: Problem[];
+}
+
+/** Runs the CLI; resolves to the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`error: ${err.message}\n\n${USAGE}`);
+    return 1;
+  }
+  if (args.command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const inputs = readInputs(args, io);
+  if (!inputs) return 1;
+  return args.command === 'check' ? runCheck(args, inputs, io) : runSimulate(args, inputs, io);
+}
+
+function readInputs(args: CliArgs, io: CliIo): Inputs | undefined {
+  const { graph, problems: dataProblems } = loadData(args.data, io);
+  const dataErrors = dataProblems.filter((p) => p.severity === 'error');
+  if (!graph) {
+    for (const p of dataErrors.length > 0 ? dataErrors : dataProblems) io.stderr(`${formatProblem(p)}\n`);
+    if (dataProblems.length === 0) io.stderr(`error: --data ${args.data.join(', ')} gave no module graph.\n`);
+    return undefined;
+  }
+  const confPath = args.modulesConf ?? '';
+  let confText: string;
+  try {
+    confText = io.readFile(confPath);
+  } catch (err) {
+    io.stderr(`error: cannot read --modules-conf ${confPath}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return undefined;
+  }
+  const parsed = parseModulesConf(confText, confPath, { builtins: graph.info.builtinOrder });
+  if (!parsed.data) {
+    for (const p of parsed.problems) io.stderr(`${formatProblem(p)}\n`);
+    return undefined;
+  }
+  const problems = parsed.problems.map((p) =>
+    args.loader === 'legacy' && NEWER_LOADER_CHECKS.has(p.code) && p.severity === 'error' ? { ...p, severity: 'warning' as const } : p,
+  );
+
+  const options: SimulationOptions = { loader: args.loader, faults: args.faults, commands: args.then };
+  if (args.available !== undefined) {
+    let text: string;
+    try {
+      text = io.readFile(args.available);
+    } catch (err) {
+      io.stderr(`error: cannot read --available ${args.available}: ${err instanceof Error ? err.message : String(err)}\n`);
+      return undefined;
+    }
+    options.available = readAvailable(text);
+  }
+  return { graph, conf: parsed.data, options, problems };
+}
+
+/** One module file name per line; blank lines and `#` comments are skipped. */
+export function readAvailable(text: string): string[] {
+  return text
+    .split(/\r\n|\n|\r/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map(moduleFileOf);
+}
+
+function runSimulate(args: CliArgs, inputs: Inputs, io: CliIo): number {
+  const result = simulate(inputs.graph, inputs.conf, inputs.options);
+  const problems = [...inputs.problems, ...result.problems.filter((p) => p.code !== 'no-link-facts' || !args.json)];
+  io.stdout(args.json ? `${JSON.stringify(simulateJson(result), null, 2)}\n` : simulateText(result, args.log));
+  for (const p of problems) if (p.severity !== 'info' || !args.json) io.stderr(`${formatProblem(p)}\n`);
+  if (problems.some((p) => p.severity === 'error')) return 1;
+  return result.exitCode;
+}
+
+function runCheck(args: CliArgs, inputs: Inputs, io: CliIo): number {
+  const checkOptions: SimulationOptions = { loader: inputs.options.loader ?? 'current' };
+  if (inputs.options.available) checkOptions.available = inputs.options.available;
+  const check = checkModulesConf(inputs.graph, inputs.conf, checkOptions);
+  const problems = [...inputs.problems, ...check.problems];
+  const ok = !problems.some((p) => p.severity === 'error');
+  if (args.json) {
+    io.stdout(
+      `${JSON.stringify(
+        {
+          ok,
+          startupFailed: check.simulation.startupFailed,
+          problems: problems.map((p) => ({ ...p })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    for (const p of problems) io.stdout(`${formatProblem(p)}\n`);
+    io.stdout(ok ? `${inputs.conf.file}: OK for Asterisk ${inputs.graph.info.version}.\n` : `${inputs.conf.file}: problems found.\n`);
+  }
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,141 @@
+/**
+ * Copies the facts of the shared real loader traces into src/engine/fixtures/, so the trace
+ * replay tests run without ../shared.
+ *
+ * Source: ../shared/data/asterisk/master/loader-traces/scenarios/<scenario>/ — traces recorded
+ * from a real build of Asterisk at commit f0c1c1a7b79b0f8cc0311649bf36824cbeee30a9 (master,
+ * 2026-08-06, github.com/asterisk/asterisk). What is copied, per scenario:
+ *   modules.conf                 -> fixtures/<scenario>/modules.conf (header comment added)
+ *   so_files_readdir_order.txt   -> fixtures/<scenario>/available.txt (header comment added)
+ *   result.json, loader.log, module_show*.txt, runtime.json -> fixtures/<scenario>/expected.json:
+ *     the recorded outcomes only (start order, declined, not loaded, startup result, use counts,
+ *     the modules whose own load() declined or failed, the loader's log lines without timestamps
+ *     and thread ids, and for 08b each run-time command with its output and unload/load order).
+ *
+ * Usage: npx tsx scripts/build-trace-fixtures.ts [path/to/loader-traces]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const COMMIT = 'f0c1c1a7b79b0f8cc0311649bf36824cbeee30a9';
+const SCENARIOS = ['01-baseline-autoload', '03-noload-required-deps', '08b-runtime-unknown-dependency-and-refresh'];
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const tracesDir = resolve(process.argv[2] ?? join(root, '../shared/data/asterisk/master/loader-traces'));
+const outDir = join(root, 'src/engine/fixtures');
+
+interface ModuleShowRow {
+  module: string;
+  useCount: number;
+  status: 'Running' | 'Not Running';
+}
+
+interface ResultJson {
+  started: string[];
+  declined: string[];
+  not_loaded: string[];
+  startup_failed: boolean;
+  module_show?: { module: string; use_count: number; status: 'Running' | 'Not Running' }[];
+  extra: {
+    self_declined_in_load: string[];
+    load_returned_failure: string[];
+    loader_errors_in_order: string[];
+    modules_will_be_loaded_notice?: number;
+  };
+}
+
+interface RuntimeStep {
+  step: number;
+  command: string;
+  cli_output: string;
+  result: string;
+  loader_log: string[];
+  dependents_found_order?: string[];
+  unload_order?: string[];
+  load_order?: string[];
+}
+
+/** `[2026-..] LEVEL[1234] loader.c: message` -> `LEVEL loader.c: message` */
+function normaliseLogLine(line: string): string {
+  return line.replace(/^\[[^\]]*\] /, '').replace(/^([A-Z]+)\[\d+\] /, '$1 ');
+}
+
+/** Only the loader's own lines; the timing line differs on every run. */
+function loaderLines(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map(normaliseLogLine)
+    .filter((l) => / loader\.c: /.test(l) && !l.includes('Loader time with'));
+}
+
+/** `module show` output: name, description, use count, status, support level per row. */
+function parseModuleShow(text: string): ModuleShowRow[] {
+  const rows: ModuleShowRow[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^(\S+)\s+.*?\s+(\d+)\s+(Running|Not Running)\s+\S+\s*$/.exec(line);
+    if (!m || m[1] === 'Module') continue;
+    rows.push({ module: (m[1] ?? '').replace(/\.so$/, ''), useCount: Number(m[2]), status: m[3] as ModuleShowRow['status'] });
+  }
+  return rows;
+}
+
+function header(scenario: string, file: string, comment: string): string {
+  return [
+    `${comment} Copied from shared/data/asterisk/master/loader-traces/scenarios/${scenario}/${file}`,
+    `${comment} (a real Asterisk trace at commit ${COMMIT}) by scripts/build-trace-fixtures.ts; do not edit.`,
+  ].join('\n');
+}
+
+function build(scenario: string): void {
+  const src = join(tracesDir, 'scenarios', scenario);
+  const dest = join(outDir, scenario);
+  mkdirSync(dest, { recursive: true });
+  const read = (name: string): string => readFileSync(join(src, name), 'utf8');
+
+  writeFileSync(join(dest, 'modules.conf'), `${header(scenario, 'modules.conf', ';')}\n${read('modules.conf')}`);
+  const files = read('so_files_readdir_order.txt')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  writeFileSync(join(dest, 'available.txt'), `${header(scenario, 'so_files_readdir_order.txt', '#')}\n${files.join('\n')}\n`);
+
+  const result = JSON.parse(read('result.json')) as ResultJson;
+  const isRuntime = scenario.startsWith('08b');
+  const expected: Record<string, unknown> = {
+    source: {
+      scenario: `shared/data/asterisk/master/loader-traces/scenarios/${scenario}`,
+      asteriskCommit: COMMIT,
+      generatedBy: 'scripts/build-trace-fixtures.ts',
+    },
+    started: result.started,
+    declined: result.declined,
+    notLoaded: result.not_loaded,
+    startupFailed: result.startup_failed,
+    modulesWillBeLoaded: result.extra.modules_will_be_loaded_notice ?? null,
+    selfDeclinedInLoad: result.extra.self_declined_in_load,
+    loadReturnedFailure: result.extra.load_returned_failure,
+    loaderErrorsInOrder: result.extra.loader_errors_in_order,
+    moduleShow: (result.module_show ?? []).map((r) => ({ module: r.module, useCount: r.use_count, status: r.status })),
+    loaderLog: loaderLines(read(isRuntime ? 'startup.log' : 'loader.log')),
+  };
+  if (isRuntime) {
+    const runtime = JSON.parse(read('runtime.json')) as { steps: RuntimeStep[] };
+    expected.runtime = runtime.steps.map((s) => ({
+      step: s.step,
+      command: s.command,
+      ok: s.result === 'ok',
+      cliOutput: s.cli_output,
+      loaderLog: s.loader_log.map(normaliseLogLine),
+      unloadOrder: s.unload_order ?? [],
+      loadOrder: s.load_order ?? [],
+      dependentsFoundOrder: s.dependents_found_order ?? [],
+    }));
+    expected.moduleShowAfterRuntime = parseModuleShow(read('module_show_after_runtime.txt'));
+  }
+  writeFileSync(join(dest, 'expected.json'), `${JSON.stringify(expected, null, 1)}\n`);
+  console.log(`${scenario}: ${result.started.length} started, ${result.declined.length} declined -> ${dest}`);
+}
+
+for (const scenario of SCENARIOS) build(scenario);

@@ -1,0 +1,23 @@
+/** Public API of the engine: the loader simulation and the graph questions built on it. */
+export { simulate, defaultAvailableFiles, moduleFileOf } from './simulate';
+export { parseRuntimeCommand, renderRuntimeCommand, NOT_RUNNING_MESSAGE } from './runtimeCommands';
+export type { ParsedCommand } from './runtimeCommands';
+export { formatLogLine } from './transcript';
+export { loaderFacts, DEFAULT_PRIORITY } from './loaderFacts';
+export type { LoaderFacts, ModuleLoadFacts } from './loaderFacts';
+export { moduleKey, stripSo } from './names';
+export { checkModulesConf } from './checkModulesConf';
+export type { CheckResult } from './checkModulesConf';
+export {
+  dependenciesOf,
+  dependentsOf,
+  transitiveDependencies,
+  transitiveDependents,
+  whyStarted,
+  whyDeclined,
+  explainModule,
+} from './queries';
+export type { Dependency } from './queries';
+export { autoloadConf, runMasterAutoload, runLargeGraphAutoload } from './benchmarks';
+export { generateLargeGraph, shuffledModuleFiles } from './largeGraph';
+export type { LargeGraphOptions } from './largeGraph';

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import type { ModuleCategory, SupportLevel } from '../../model';
+import type { DrawnEdgeKind } from '../../graph/elements';
+import { PROVIDER_VIEW_ITEM_KINDS } from '../../graph/elements';
+import {
+  CATEGORY_COLOURS,
+  CATEGORY_LABELS,
+  EDGE_LOOKS,
+  ITEM_COLOURS,
+  ITEM_LABELS,
+  LIBRARY_COLOUR,
+  LIBRARY_SHAPE,
+  STATE_COLOURS,
+  SUPPORT_LABELS,
+  SUPPORT_SHAPES,
+} from '../../graph/palette';
+import { useExplorer } from '../../store';
+import { EdgeSample } from './EdgeSample';
+import { ShapeIcon } from './ShapeIcon';
+import './legend.css';
+
+const CATEGORIES: ModuleCategory[] = ['apps', 'bridges', 'cdr', 'cel', 'channels', 'codecs', 'formats', 'funcs', 'pbx', 'res', 'tests', 'addons', 'main'];
+const SUPPORT: SupportLevel[] = ['core', 'extended', 'deprecated', 'unspecified'];
+const SUPPORT_SHORT: Record<SupportLevel, string> = {
+  core: 'Core',
+  extended: 'Extended',
+  deprecated: 'Deprecated',
+  external: 'External',
+  option: 'Build option',
+  unspecified: 'Not stated',
+};
+const EDGE_SHORT: Record<DrawnEdgeKind, string> = {
+  depends: 'depends',
+  requires: 'requires',
+  optional: 'optional',
+  enhances: 'enhances',
+  conflicts: 'conflicts',
+  'uses-library': 'library',
+  links: 'links',
+  provides: 'provided by',
+};
+const MODULE_EDGES: DrawnEdgeKind[] = ['depends', 'requires', 'optional', 'enhances', 'conflicts', 'links', 'uses-library'];
+
+/** Key to every colour, shape and line on the canvas, built from the same palette as the stylesheet. */
+export function Legend() {
+  const mode = useExplorer((s) => s.mode);
+  const showLibraries = useExplorer((s) => s.showLibraries);
+  const [open, setOpen] = useState(true);
+
+  return (
+    <aside className={`legend ${open ? '' : 'legend-closed'}`} aria-label="Legend">
+      <button type="button" className="legend-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Hide legend' : 'Show legend'}
+      </button>
+      {open && (
+        <div className="legend-body">
+          <section>
+            <h3>Category</h3>
+            <ul>
+              {CATEGORIES.map((c) => (
+                <li key={c} title={CATEGORY_LABELS[c]}>
+                  <span className="swatch" style={{ background: CATEGORY_COLOURS[c] }} />
+                  {c}
+                </li>
+              ))}
+            </ul>
+          </section>
+          {mode === 'modules' ? (
+            <>
+              <section>
+                <h3>Support level</h3>
+                <ul>
+                  {SUPPORT.map((s) => (
+                    <li key={s} title={SUPPORT_LABELS[s]}>
+                      {s === 'unspecified' ? (
+                        <ShapeIcon shape={SUPPORT_SHAPES[s]} fill="none" stroke="#9aa3ad" dashed />
+                      ) : (
+                        <ShapeIcon shape={SUPPORT_SHAPES[s]} fill="#c5ccd4" />
+                      )}
+                      {SUPPORT_SHORT[s]}
+                    </li>
+                  ))}
+                  <li>
+                    <ShapeIcon shape="ellipse" fill={CATEGORY_COLOURS.main} stroke="#ffffff" />
+                    Built-in
+                  </li>
+                  {showLibraries && (
+                    <li>
+                      <ShapeIcon shape={LIBRARY_SHAPE} fill={LIBRARY_COLOUR} />
+                      Library
+                    </li>
+                  )}
+                </ul>
+              </section>
+              <section>
+                <h3>Edge: dependent → what it needs</h3>
+                <ul>
+                  {MODULE_EDGES.filter((k) => showLibraries || k !== 'uses-library').map((k) => (
+                    <li key={k} title={EDGE_LOOKS[k].label}>
+                      <EdgeSample look={EDGE_LOOKS[k]} />
+                      {EDGE_SHORT[k]}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </>
+          ) : (
+            <section>
+              <h3>Provided item</h3>
+              <ul>
+                {PROVIDER_VIEW_ITEM_KINDS.map((k) => (
+                  <li key={k}>
+                    <span className="swatch swatch-square" style={{ background: ITEM_COLOURS[k] }} />
+                    {ITEM_LABELS[k]}
+                  </li>
+                ))}
+                <li>
+                  <span className="swatch swatch-square" style={{ background: '#c5ccd4', boxShadow: `0 0 0 2px ${STATE_COLOURS.multiProvider}` }} />
+                  More than one provider
+                </li>
+              </ul>
+            </section>
+          )}
+          <section>
+            <h3>Focus</h3>
+            <ul>
+              <li>
+                <span className="swatch" style={{ background: 'transparent', boxShadow: `0 0 0 2px ${STATE_COLOURS.selected}` }} />
+                Selected
+              </li>
+            </ul>
+          </section>
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,78 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { allProblems, useExplorer } from '../../store';
+import type { SidePanelTab } from '../../store';
+import { Inspector } from '../inspector/Inspector';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
+import './sidePanel.css';
+
+interface TabSpec {
+  id: SidePanelTab;
+  label: ReactNode;
+  /** Accessible name; includes the count so "Problems (3)" reads as one name. */
+  name: string;
+  render: () => ReactNode;
+}
+
+/** Tabs beside the graph. Features add a tab here (the loader simulation will). */
+export function SidePanel() {
+  const baseId = useId();
+  const tab = useExplorer((s) => s.sidePanelTab);
+  const setTab = useExplorer((s) => s.setSidePanelTab);
+  const problemCount = useExplorer((s) => allProblems(s).length);
+  const hasErrors = useExplorer((s) => allProblems(s).some((p) => p.severity === 'error'));
+
+  const tabs: TabSpec[] = [
+    { id: 'inspector', label: 'Inspector', name: 'Inspector', render: () => <Inspector /> },
+    {
+      id: 'problems',
+      label: (
+        <>
+          Problems <span className={`tab-count ${hasErrors ? 'tab-count-error' : ''}`}>{problemCount}</span>
+        </>
+      ),
+      name: `Problems (${problemCount})`,
+      render: () => <ProblemsPanel />,
+    },
+  ];
+  const active = tabs.find((t) => t.id === tab) ?? tabs[0];
+
+  return (
+    <aside className="side-panel" aria-label="Details">
+      <div className="tabs" role="tablist" aria-label="Details">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`${baseId}-tab-${t.id}`}
+            aria-label={t.name}
+            aria-selected={t.id === active?.id}
+            aria-controls={`${baseId}-panel-${t.id}`}
+            tabIndex={t.id === active?.id ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const i = tabs.findIndex((x) => x.id === t.id);
+              const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+              if (next) setTab(next.id);
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {active && (
+        <div
+          className="tab-panel"
+          role="tabpanel"
+          id={`${baseId}-panel-${active.id}`}
+          aria-labelledby={`${baseId}-tab-${active.id}`}
+        >
+          {active.render()}
+        </div>
+      )}
+    </aside>
+  );
+}
