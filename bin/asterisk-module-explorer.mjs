@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI (cli/main.ts) through tsx, a devDependency of this project, so it works
-// from a fresh clone after `npm install` with no build step.
-import { fileURLToPath } from 'node:url';
+// from a fresh clone after `npm install`, with no build step.
+import process from 'node:process';
 
-const here = new URL('.', import.meta.url);
 let tsImport;
 try {
   ({ tsImport } = await import('tsx/esm/api'));
@@ -13,6 +12,4 @@ try {
 }
 const { runCli } = await tsImport('../cli/main.ts', import.meta.url);
 const { nodeIo } = await tsImport('../cli/io.ts', import.meta.url);
-void here;
-void fileURLToPath;
 process.exitCode = await runCli(process.argv.slice(2), nodeIo());

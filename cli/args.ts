@@ -77,7 +77,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values.help || first === undefined || first === 'help') {
     return { command: 'help', data: [], faults: {}, loader: 'current', then: [], json: false, log: false };
   }
-  if (first !== 'simulate' && first !== 'check') throw new UsageError(`Unknown command '${first}': use 'simulate' or 'check'.`);
+  if (first !== 'simulate' && first !== 'check')
+    throw new UsageError(`Unknown command '${first}': use 'simulate' or 'check'.`);
   if (positionals.length > 1) throw new UsageError(`Unexpected argument '${positionals[1] ?? ''}'.`);
 
   const loader = values.loader ?? 'current';
@@ -88,12 +89,22 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   for (const spec of values.fault ?? []) {
     const eq = spec.lastIndexOf('=');
     const module = eq > 0 ? spec.slice(0, eq).trim() : '';
-    const fault = FAULTS[eq > 0 ? spec.slice(eq + 1).trim().toLowerCase() : ''];
-    if (!module || !fault) throw new UsageError(`--fault '${spec}' must look like <module>=decline|failure|missing|no-load.`);
+    const fault =
+      FAULTS[
+        eq > 0
+          ? spec
+              .slice(eq + 1)
+              .trim()
+              .toLowerCase()
+          : ''
+      ];
+    if (!module || !fault)
+      throw new UsageError(`--fault '${spec}' must look like <module>=decline|failure|missing|no-load.`);
     faults[module] = fault;
   }
   const data = values.data ?? [];
-  if (data.length === 0) throw new UsageError('--data is required: a built-in version such as master, or a metadata file.');
+  if (data.length === 0)
+    throw new UsageError('--data is required: a built-in version such as master, or a metadata file.');
   const modulesConf = values['modules-conf'];
   if (modulesConf === undefined) throw new UsageError('--modules-conf is required.');
   const args: CliArgs = {

@@ -12,7 +12,11 @@ import type { CliIo } from './io';
 import { formatProblem, simulateJson, simulateText } from './report';
 
 /** Codes of configuration problems Asterisk 13 does not know: its loader ignores them. */
-const NEWER_LOADER_CHECKS = new Set<Problem['code']>(['config-unknown-option', 'config-conflict', 'config-noload-builtin']);
+const NEWER_LOADER_CHECKS = new Set<Problem['code']>([
+  'config-unknown-option',
+  'config-conflict',
+  'config-noload-builtin',
+]);
 
 interface Inputs {
   graph: ModuleGraph;
@@ -53,7 +57,9 @@ function readInputs(args: CliArgs, io: CliIo): Inputs | undefined {
   try {
     confText = io.readFile(confPath);
   } catch (err) {
-    io.stderr(`error: cannot read --modules-conf ${confPath}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(
+      `error: cannot read --modules-conf ${confPath}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     return undefined;
   }
   const parsed = parseModulesConf(confText, confPath, { builtins: graph.info.builtinOrder });
@@ -62,7 +68,9 @@ function readInputs(args: CliArgs, io: CliIo): Inputs | undefined {
     return undefined;
   }
   const problems = parsed.problems.map((p) =>
-    args.loader === 'legacy' && NEWER_LOADER_CHECKS.has(p.code) && p.severity === 'error' ? { ...p, severity: 'warning' as const } : p,
+    args.loader === 'legacy' && NEWER_LOADER_CHECKS.has(p.code) && p.severity === 'error'
+      ? { ...p, severity: 'warning' as const }
+      : p,
   );
 
   const options: SimulationOptions = { loader: args.loader, faults: args.faults, commands: args.then };
@@ -71,7 +79,9 @@ function readInputs(args: CliArgs, io: CliIo): Inputs | undefined {
     try {
       text = io.readFile(args.available);
     } catch (err) {
-      io.stderr(`error: cannot read --available ${args.available}: ${err instanceof Error ? err.message : String(err)}\n`);
+      io.stderr(
+        `error: cannot read --available ${args.available}: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
       return undefined;
     }
     options.available = readAvailable(text);
@@ -90,8 +100,13 @@ export function readAvailable(text: string): string[] {
 
 function runSimulate(args: CliArgs, inputs: Inputs, io: CliIo): number {
   const result = simulate(inputs.graph, inputs.conf, inputs.options);
-  const problems = [...inputs.problems, ...result.problems.filter((p) => p.code !== 'no-link-facts' || !args.json)];
-  io.stdout(args.json ? `${JSON.stringify(simulateJson(result), null, 2)}\n` : simulateText(result, args.log));
+  const problems = [
+    ...inputs.problems,
+    ...result.problems.filter((p) => p.code !== 'no-link-facts' || !args.json),
+  ];
+  io.stdout(
+    args.json ? `${JSON.stringify(simulateJson(result), null, 2)}\n` : simulateText(result, args.log),
+  );
   for (const p of problems) if (p.severity !== 'info' || !args.json) io.stderr(`${formatProblem(p)}\n`);
   if (problems.some((p) => p.severity === 'error')) return 1;
   return result.exitCode;
@@ -117,7 +132,11 @@ function runCheck(args: CliArgs, inputs: Inputs, io: CliIo): number {
     );
   } else {
     for (const p of problems) io.stdout(`${formatProblem(p)}\n`);
-    io.stdout(ok ? `${inputs.conf.file}: OK for Asterisk ${inputs.graph.info.version}.\n` : `${inputs.conf.file}: problems found.\n`);
+    io.stdout(
+      ok
+        ? `${inputs.conf.file}: OK for Asterisk ${inputs.graph.info.version}.\n`
+        : `${inputs.conf.file}: problems found.\n`,
+    );
   }
   return ok ? 0 : 1;
 }

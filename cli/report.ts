@@ -21,7 +21,13 @@ export function simulateJson(result: SimulationResult): SimulateJson {
     declined: result.declined,
     notLoaded: result.notLoaded,
     useCounts: result.useCounts,
-    runtime: result.runtime.map((r) => ({ command: r.command, ok: r.ok, message: r.message, unloaded: r.unloaded, loaded: r.loaded })),
+    runtime: result.runtime.map((r) => ({
+      command: r.command,
+      ok: r.ok,
+      message: r.message,
+      unloaded: r.unloaded,
+      loaded: r.loaded,
+    })),
     log: [...result.log, ...result.runtime.flatMap((r) => r.log)].map(formatLogLine),
   };
 }

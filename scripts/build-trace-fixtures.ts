@@ -17,9 +17,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 
 const COMMIT = 'f0c1c1a7b79b0f8cc0311649bf36824cbeee30a9';
-const SCENARIOS = ['01-baseline-autoload', '03-noload-required-deps', '08b-runtime-unknown-dependency-and-refresh'];
+const SCENARIOS = [
+  '01-baseline-autoload',
+  '03-noload-required-deps',
+  '08b-runtime-unknown-dependency-and-refresh',
+];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tracesDir = resolve(process.argv[2] ?? join(root, '../shared/data/asterisk/master/loader-traces'));
@@ -76,7 +81,11 @@ function parseModuleShow(text: string): ModuleShowRow[] {
   for (const line of text.split('\n')) {
     const m = /^(\S+)\s+.*?\s+(\d+)\s+(Running|Not Running)\s+\S+\s*$/.exec(line);
     if (!m || m[1] === 'Module') continue;
-    rows.push({ module: (m[1] ?? '').replace(/\.so$/, ''), useCount: Number(m[2]), status: m[3] as ModuleShowRow['status'] });
+    rows.push({
+      module: (m[1] ?? '').replace(/\.so$/, ''),
+      useCount: Number(m[2]),
+      status: m[3] as ModuleShowRow['status'],
+    });
   }
   return rows;
 }
@@ -88,18 +97,24 @@ function header(scenario: string, file: string, comment: string): string {
   ].join('\n');
 }
 
-function build(scenario: string): void {
+async function build(scenario: string): Promise<void> {
   const src = join(tracesDir, 'scenarios', scenario);
   const dest = join(outDir, scenario);
   mkdirSync(dest, { recursive: true });
   const read = (name: string): string => readFileSync(join(src, name), 'utf8');
 
-  writeFileSync(join(dest, 'modules.conf'), `${header(scenario, 'modules.conf', ';')}\n${read('modules.conf')}`);
+  writeFileSync(
+    join(dest, 'modules.conf'),
+    `${header(scenario, 'modules.conf', ';')}\n${read('modules.conf')}`,
+  );
   const files = read('so_files_readdir_order.txt')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  writeFileSync(join(dest, 'available.txt'), `${header(scenario, 'so_files_readdir_order.txt', '#')}\n${files.join('\n')}\n`);
+  writeFileSync(
+    join(dest, 'available.txt'),
+    `${header(scenario, 'so_files_readdir_order.txt', '#')}\n${files.join('\n')}\n`,
+  );
 
   const result = JSON.parse(read('result.json')) as ResultJson;
   const isRuntime = scenario.startsWith('08b');
@@ -117,7 +132,11 @@ function build(scenario: string): void {
     selfDeclinedInLoad: result.extra.self_declined_in_load,
     loadReturnedFailure: result.extra.load_returned_failure,
     loaderErrorsInOrder: result.extra.loader_errors_in_order,
-    moduleShow: (result.module_show ?? []).map((r) => ({ module: r.module, useCount: r.use_count, status: r.status })),
+    moduleShow: (result.module_show ?? []).map((r) => ({
+      module: r.module,
+      useCount: r.use_count,
+      status: r.status,
+    })),
     loaderLog: loaderLines(read(isRuntime ? 'startup.log' : 'loader.log')),
   };
   if (isRuntime) {
@@ -134,8 +153,11 @@ function build(scenario: string): void {
     }));
     expected.moduleShowAfterRuntime = parseModuleShow(read('module_show_after_runtime.txt'));
   }
-  writeFileSync(join(dest, 'expected.json'), `${JSON.stringify(expected, null, 1)}\n`);
+  const target = join(dest, 'expected.json');
+  // Written as the project's formatter would, so `prettier --check` stays quiet.
+  const options = (await resolveConfig(target)) ?? {};
+  writeFileSync(target, await format(JSON.stringify(expected), { ...options, filepath: target }));
   console.log(`${scenario}: ${result.started.length} started, ${result.declined.length} declined -> ${dest}`);
 }
 
-for (const scenario of SCENARIOS) build(scenario);
+for (const scenario of SCENARIOS) await build(scenario);

@@ -22,6 +22,9 @@ export function runMasterAutoload(graph: ModuleGraph): SimulationResult {
 }
 
 /** Full autoload of a generated graph, its module files in a shuffled readdir-like order. */
-export function runLargeGraphAutoload(graph: ModuleGraph, files: readonly string[] = shuffledModuleFiles(graph)): SimulationResult {
+export function runLargeGraphAutoload(
+  graph: ModuleGraph,
+  files: readonly string[] = shuffledModuleFiles(graph),
+): SimulationResult {
   return simulate(graph, autoloadConf(), { available: files });
 }

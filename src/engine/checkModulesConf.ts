@@ -18,7 +18,11 @@ export interface CheckResult {
 
 const NAMING_OPTIONS = new Set(['load', 'require', 'preload', 'preload-require', 'noload']);
 
-export function checkModulesConf(graph: ModuleGraph, conf: ModulesConf, options: Omit<SimulationOptions, 'faults' | 'commands'> = {}): CheckResult {
+export function checkModulesConf(
+  graph: ModuleGraph,
+  conf: ModulesConf,
+  options: Omit<SimulationOptions, 'faults' | 'commands'> = {},
+): CheckResult {
   const facts = loaderFacts(graph);
   const problems: Problem[] = [];
   const present = new Set((options.available ?? []).map((f) => moduleKey(moduleFileOf(f))));
@@ -47,7 +51,9 @@ export function checkModulesConf(graph: ModuleGraph, conf: ModulesConf, options:
   };
 
   if (simulation.startupFailed) {
-    const errors = simulation.log.filter((l) => l.level === 'ERROR' && l.source === 'loader.c').map((l) => l.message);
+    const errors = simulation.log
+      .filter((l) => l.level === 'ERROR' && l.source === 'loader.c')
+      .map((l) => l.message);
     problems.push({
       severity: 'error',
       code: 'config-conflict',
@@ -63,7 +69,13 @@ export function checkModulesConf(graph: ModuleGraph, conf: ModulesConf, options:
     const chain = whyDeclined(simulation, o.name)
       .map((s) => s.text)
       .join(' ');
-    problems.push({ severity: 'warning', code: 'config-conflict', message: chain, module: o.name, ...at(o.name) });
+    problems.push({
+      severity: 'warning',
+      code: 'config-conflict',
+      message: chain,
+      module: o.name,
+      ...at(o.name),
+    });
   }
   return { ok: !problems.some((p) => p.severity === 'error'), problems, simulation };
 }

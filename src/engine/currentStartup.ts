@@ -5,7 +5,16 @@
  */
 import type { ModulesConf } from '../model';
 import type { LoadedModule, LoadResult, StartContext } from './loaderCore';
-import { LOAD_DECLINE, LOAD_FAILURE, LOAD_PRIORITY, LOAD_SKIP, LOAD_SUCCESS, LoaderCore, SortedModules, compareModules } from './loaderCore';
+import type { LoaderCore } from './loaderCore';
+import {
+  LOAD_DECLINE,
+  LOAD_FAILURE,
+  LOAD_PRIORITY,
+  LOAD_SKIP,
+  LOAD_SUCCESS,
+  SortedModules,
+  compareModules,
+} from './loaderCore';
 import { LoadOrderList, applyModulesConf } from './loadOrder';
 import type { ConfigInitOptions } from './loadOrder';
 import { moduleFileName, moduleKey, padRight, stripSo } from './names';
@@ -75,28 +84,38 @@ export function runCurrentStartup(
   // Built-ins are not preloaded; most have an early priority of their own.
   for (const name of builtins) list.add(name, false, false, true, 'builtin');
 
-  let res: 0 | -1 | -2 = 0;
-  if (!applyModulesConf(core, conf, list, options)) {
-    res = -1;
-  } else {
-    if (list.size > 0) t.log('NOTICE', `${list.size} modules will be loaded.`);
-    res = loadResourceList(core, list);
-    if (res === -1) {
-      t.log('WARNING', 'Some non-required modules failed to load.');
-      res = 0;
-    }
-  }
+  const res = startModules(core, conf, list, options);
 
   logDeprecations(core);
   t.flushBuffered();
   if (res !== 0) {
-    t.emit({ type: 'startup-aborted', reason: res === -2 ? 'A module failed to load.' : 'modules.conf was refused.' });
+    t.emit({
+      type: 'startup-aborted',
+      reason: res === -2 ? 'A module failed to load.' : 'modules.conf was refused.',
+    });
     t.log('ERROR', 'Module initialization failed.  ASTERISK EXITING!', 'asterisk.c');
   } else {
     t.log('VERBOSE', 'Asterisk Ready.', 'asterisk.c');
   }
   core.fullyBooted = true;
   return { res, exitCode: res === 0 ? 0 : res === -2 ? 2 : 1 };
+}
+
+/** main/loader.c: load_modules between the built-ins and the final report. */
+function startModules(
+  core: LoaderCore,
+  conf: ModulesConf,
+  list: LoadOrderList,
+  options: Pick<ConfigInitOptions, 'readdirOrder' | 'beforeNoload'>,
+): 0 | -1 | -2 {
+  const t = core.t;
+  if (!applyModulesConf(core, conf, list, options)) return -1;
+  if (list.size > 0) t.log('NOTICE', `${list.size} modules will be loaded.`);
+  const res = loadResourceList(core, list);
+  if (res !== -1) return res;
+  // Some module declined: not fatal, only reported.
+  t.log('WARNING', 'Some non-required modules failed to load.');
+  return 0;
 }
 
 /** main/loader.c: load_resource_list — dlopen passes until one makes no progress, then start. */
@@ -112,9 +131,16 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
     const next: typeof pending = [];
     for (const entry of pending) {
       // Errors are only logged on the last pass, which runs to say why the rest never opened.
-      const lres = core.loadResource(entry.resource, !lasttry, inserted, entry.required, entry.preload, (mod) => {
-        t.emit({ type: 'opened', module: mod.name, pass: attempt });
-      });
+      const lres = core.loadResource(
+        entry.resource,
+        !lasttry,
+        inserted,
+        entry.required,
+        entry.preload,
+        (mod) => {
+          t.emit({ type: 'opened', module: mod.name, pass: attempt });
+        },
+      );
       t.debug(`PASS ${attempt}: ${padRight(entry.resource, 46)} ${lres}`);
       if (lres === LOAD_PRIORITY) {
         didwork = true;
@@ -124,7 +150,13 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
       if (lres === LOAD_DECLINE || lres === LOAD_FAILURE) {
         const facts = core.factsForFile(moduleFileName(entry.resource));
         core.missingLinksByKey.set(facts.key, core.lastMissingLinks);
-        t.emit({ type: 'open-failed', module: facts.name, pass: attempt, missingLinks: core.lastMissingLinks, final: lasttry });
+        t.emit({
+          type: 'open-failed',
+          module: facts.name,
+          pass: attempt,
+          missingLinks: core.lastMissingLinks,
+          final: lasttry,
+        });
       }
       if (lres === LOAD_DECLINE) {
         res = -1;
@@ -158,7 +190,8 @@ function startResourceAttempt(core: LoaderCore, mod: LoadedModule, ctx: StartCon
   }
   const lres = core.startResource(mod, ctx);
   t.debug(`START: ${padRight(mod.resource, 46)}[${mod.priority}] ${lres}`);
-  if (lres === LOAD_FAILURE) t.loadError(`*** Failed to load ${mod.required ? 'required ' : ''}module ${mod.resource}`);
+  if (lres === LOAD_FAILURE)
+    t.loadError(`*** Failed to load ${mod.required ? 'required ' : ''}module ${mod.resource}`);
   if (lres === LOAD_FAILURE || lres === LOAD_DECLINE) core.reportedDeclined.add(mod.name);
   return lres;
 }

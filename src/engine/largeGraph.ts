@@ -55,11 +55,25 @@ export function generateLargeGraph(options: LargeGraphOptions = {}): ModuleGraph
       kind: builtin ? 'builtin' : 'loadable',
       supportLevel: 'core',
       // Mostly by tier, one in ten anywhere: those pull their dependencies in early.
-      loadPriority: builtin ? (i === 0 ? 0 : 40) : random() < 0.1 ? pick(TIERS) : (TIERS[Math.floor((i / count) * TIERS.length)] ?? 128),
+      loadPriority: builtin
+        ? i === 0
+          ? 0
+          : 40
+        : random() < 0.1
+          ? pick(TIERS)
+          : (TIERS[Math.floor((i / count) * TIERS.length)] ?? 128),
       flags: [],
       globalSymbols,
       hasLoad: true,
-      sources: {},
+      // Each fact names its source, so the graph survives Module Metadata XML and a merge.
+      sources: {
+        description: SOURCES,
+        category: SOURCES,
+        kind: SOURCES,
+        supportLevel: SOURCES,
+        loadPriority: SOURCES,
+        flags: SOURCES,
+      },
     };
   }
   const names = Object.keys(modules);

@@ -7,7 +7,8 @@
 import type { Hazard, ModuleOutcome, ModulesConf } from '../model';
 import type { StartupOutcome } from './currentStartup';
 import type { LoadedModule, LoadResult } from './loaderCore';
-import { LOAD_DECLINE, LOAD_FAILURE, LOAD_PRIORITY, LOAD_SKIP, LOAD_SUCCESS, LoaderCore, MODULE_DIR } from './loaderCore';
+import type { LoaderCore } from './loaderCore';
+import { LOAD_DECLINE, LOAD_FAILURE, LOAD_PRIORITY, LOAD_SKIP, LOAD_SUCCESS, MODULE_DIR } from './loaderCore';
 import { LoadOrderList, autoloadEnabled } from './loadOrder';
 import type { LoadOrderEntry } from './loadOrder';
 import { moduleFileName, moduleKey, padRight } from './names';
@@ -15,7 +16,11 @@ import { moduleFileName, moduleKey, padRight } from './names';
 /** 13.x main/loader.c: LOAD_RETRIES */
 const LOAD_RETRIES = 4;
 
-export function runLegacyStartup(core: LoaderCore, conf: ModulesConf, options: { readdirOrder: readonly string[] }): StartupOutcome {
+export function runLegacyStartup(
+  core: LoaderCore,
+  conf: ModulesConf,
+  options: { readdirOrder: readonly string[] },
+): StartupOutcome {
   const t = core.t;
   // Built-in parts of the core are not modules in 13: they are simply up.
   for (const name of core.facts.builtinOrder) {
@@ -29,7 +34,11 @@ export function runLegacyStartup(core: LoaderCore, conf: ModulesConf, options: {
     const res = loadModules(core, conf, preloadOnly, options.readdirOrder);
     if (res !== 0) {
       t.emit({ type: 'startup-aborted', reason: 'A module failed to load.' });
-      t.log('ERROR', `${preloadOnly ? 'Module Preload' : 'Module'} initialization failed.  ASTERISK EXITING!`, 'asterisk.c');
+      t.log(
+        'ERROR',
+        `${preloadOnly ? 'Module Preload' : 'Module'} initialization failed.  ASTERISK EXITING!`,
+        'asterisk.c',
+      );
       core.fullyBooted = true;
       return { res: -2, exitCode: res === -2 ? 2 : 1 };
     }
@@ -40,7 +49,12 @@ export function runLegacyStartup(core: LoaderCore, conf: ModulesConf, options: {
 }
 
 /** 13.x main/loader.c: load_modules */
-function loadModules(core: LoaderCore, conf: ModulesConf, preloadOnly: boolean, readdirOrder: readonly string[]): number {
+function loadModules(
+  core: LoaderCore,
+  conf: ModulesConf,
+  preloadOnly: boolean,
+  readdirOrder: readonly string[],
+): number {
   const t = core.t;
   t.verbose('Asterisk Dynamic Loader Starting:');
   if (conf.status === 'invalid') {
@@ -50,7 +64,8 @@ function loadModules(core: LoaderCore, conf: ModulesConf, preloadOnly: boolean, 
   const list = new LoadOrderList(t, core.queuedKeys);
   for (const v of conf.entries) {
     const lower = v.name.toLowerCase();
-    if (lower === (preloadOnly ? 'preload' : 'load')) list.add(v.value, false, preloadOnly, false, 'config', v.line);
+    if (lower === (preloadOnly ? 'preload' : 'load'))
+      list.add(v.value, false, preloadOnly, false, 'config', v.line);
     if (lower === (preloadOnly ? 'preload-require' : 'require')) {
       list.add(v.value, true, preloadOnly, false, 'config', v.line);
       t.debug(`Adding module to required list: ${v.value} (${v.name})`);
@@ -135,7 +150,13 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList, globalSymbols: 
 }
 
 /** 13.x main/loader.c: load_resource (with a heap) and load_dynamic_module. */
-function loadResource(core: LoaderCore, entry: LoadOrderEntry, globalSymbols: boolean, suppress: boolean, heap: LoadedModule[]): LoadResult {
+function loadResource(
+  core: LoaderCore,
+  entry: LoadOrderEntry,
+  globalSymbols: boolean,
+  suppress: boolean,
+  heap: LoadedModule[],
+): LoadResult {
   const t = core.t;
   let mod = core.find(entry.resource);
   if (mod) {
@@ -166,10 +187,20 @@ function loadResource(core: LoaderCore, entry: LoadOrderEntry, globalSymbols: bo
  * 13.x: global-symbol modules open lazily with RTLD_GLOBAL (so their own links never fail), the
  * rest with RTLD_NOW, which fails while a global-symbol module they link against is not loaded.
  */
-function openLegacy(core: LoaderCore, resourceIn: string, file: string, globalSymbols: boolean, suppress: boolean): LoadedModule | 'local-only' | null {
+function openLegacy(
+  core: LoaderCore,
+  resourceIn: string,
+  file: string,
+  globalSymbols: boolean,
+  suppress: boolean,
+): LoadedModule | 'local-only' | null {
   const t = core.t;
   if (!core.isAvailable(file)) {
-    if (!suppress) t.log('WARNING', `Error loading module '${resourceIn}': ${MODULE_DIR}/${file}: cannot open shared object file: No such file or directory`);
+    if (!suppress)
+      t.log(
+        'WARNING',
+        `Error loading module '${resourceIn}': ${MODULE_DIR}/${file}: cannot open shared object file: No such file or directory`,
+      );
     return null;
   }
   const facts = core.factsForFile(file);
@@ -179,7 +210,11 @@ function openLegacy(core: LoaderCore, resourceIn: string, file: string, globalSy
   }
   const missing = core.unresolvedLinks(facts);
   if (missing.length > 0) {
-    if (!suppress) t.log('WARNING', `Error loading module '${resourceIn}': ${MODULE_DIR}/${file}: undefined symbol (it links against ${missing.join(', ')})`);
+    if (!suppress)
+      t.log(
+        'WARNING',
+        `Error loading module '${resourceIn}': ${MODULE_DIR}/${file}: undefined symbol (it links against ${missing.join(', ')})`,
+      );
     return null;
   }
   return core.register(facts, file);
@@ -198,10 +233,12 @@ function startResource(core: LoaderCore, mod: LoadedModule): LoadResult {
   }
   t.verbose(`Loading ${mod.resource}.`);
   const fault = core.faultOf(mod);
-  const res: LoadResult = fault === 'decline' ? LOAD_DECLINE : fault === 'failure' ? LOAD_FAILURE : LOAD_SUCCESS;
+  const res: LoadResult =
+    fault === 'decline' ? LOAD_DECLINE : fault === 'failure' ? LOAD_FAILURE : LOAD_SUCCESS;
   if (res === LOAD_SUCCESS) {
     t.verbose(`${mod.resource} => (${mod.facts.description})`);
     mod.running = true;
+    mod.startIndex = core.startOrder.length;
     core.startOrder.push(mod.name);
     core.unloadedKeys.delete(mod.key);
     t.emit({ type: 'started', module: mod.name });

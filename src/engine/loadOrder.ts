@@ -32,7 +32,14 @@ export class LoadOrderList {
   }
 
   /** main/loader.c: add_to_load_order — a name already listed only gains the new flags. */
-  add(resource: string, required: boolean, preload: boolean, builtin: boolean, source: LoadOrderSource, line?: number): LoadOrderEntry {
+  add(
+    resource: string,
+    required: boolean,
+    preload: boolean,
+    builtin: boolean,
+    source: LoadOrderSource,
+    line?: number,
+  ): LoadOrderEntry {
     const key = moduleKey(resource);
     const existing = this.byKey.get(key);
     if (existing) {
@@ -45,7 +52,8 @@ export class LoadOrderList {
     this.entries.push(entry);
     this.byKey.set(key, entry);
     this.queuedKeys.add(key);
-    if (line !== undefined) this.t.emit({ type: 'queued', module: stripSo(resource), resource, source, line, required, preload });
+    if (line !== undefined)
+      this.t.emit({ type: 'queued', module: stripSo(resource), resource, source, line, required, preload });
     else this.t.emit({ type: 'queued', module: stripSo(resource), resource, source, required, preload });
     return entry;
   }
@@ -93,7 +101,12 @@ export interface ConfigInitOptions {
  * `noload` removals. Returns false (after logging the loader's error) when Asterisk would refuse
  * the configuration.
  */
-export function applyModulesConf(core: LoaderCore, conf: ModulesConf, list: LoadOrderList, options: ConfigInitOptions): boolean {
+export function applyModulesConf(
+  core: LoaderCore,
+  conf: ModulesConf,
+  list: LoadOrderList,
+  options: ConfigInitOptions,
+): boolean {
   const t = core.t;
   if (conf.status === 'invalid') {
     t.log('WARNING', `'modules.conf' invalid or missing.`);
@@ -140,7 +153,10 @@ export function applyModulesConf(core: LoaderCore, conf: ModulesConf, list: Load
       return false;
     }
     if (entry.required) {
-      t.log('ERROR', `${v.value} is configured with '${entry.preload ? 'preload-require' : 'require'}' and 'noload', this is impossible.`);
+      t.log(
+        'ERROR',
+        `${v.value} is configured with '${entry.preload ? 'preload-require' : 'require'}' and 'noload', this is impossible.`,
+      );
       return false;
     }
     list.remove(entry);

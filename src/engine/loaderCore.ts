@@ -19,7 +19,8 @@ export const LOAD_DECLINE = 1;
 export const LOAD_SKIP = 2;
 export const LOAD_PRIORITY = 3;
 export const LOAD_FAILURE = -1;
-export type LoadResult = typeof LOAD_SUCCESS | typeof LOAD_DECLINE | typeof LOAD_SKIP | typeof LOAD_PRIORITY | typeof LOAD_FAILURE;
+export type LoadResult =
+  typeof LOAD_SUCCESS | typeof LOAD_DECLINE | typeof LOAD_SKIP | typeof LOAD_PRIORITY | typeof LOAD_FAILURE;
 
 /** enum ast_module_unload_mode */
 export type UnloadForce = 'soft' | 'firm' | 'hard';
@@ -60,6 +61,8 @@ export class LoadedModule {
   failed = false;
   /** The module that pulled it in ahead of its priority slot, when it started that way. */
   pulledBy: string | null = null;
+  /** Position in the order modules started (this registration). */
+  startIndex = -1;
 
   constructor(facts: ModuleLoadFacts, resource: string, builtin: boolean) {
     this.facts = facts;
@@ -159,7 +162,12 @@ export class LoaderCore {
    */
   readonly reportedDeclined = new Set<string>();
 
-  constructor(facts: LoaderFacts, availableFiles: Iterable<string>, faults: ReadonlyMap<string, ModuleFault>, t: Transcript) {
+  constructor(
+    facts: LoaderFacts,
+    availableFiles: Iterable<string>,
+    faults: ReadonlyMap<string, ModuleFault>,
+    t: Transcript,
+  ) {
     this.facts = facts;
     this.available = new Set(availableFiles);
     this.faults = faults;
@@ -219,9 +227,10 @@ export class LoaderCore {
 
   /** The registered modules a library's global-symbol links resolve to. */
   private linkTargetsOf(facts: ModuleLoadFacts): LoadedModule[] {
+    if (facts.linksKeys.length === 0) return NONE;
     const out: LoadedModule[] = [];
-    for (const link of facts.links) {
-      const target = this.find(link);
+    for (const key of facts.linksKeys) {
+      const target = this.registered.get(key);
       if (target && !target.builtin) out.push(target);
     }
     return out;
@@ -229,12 +238,15 @@ export class LoaderCore {
 
   /** Global-symbol modules a library links against that are not loaded: RTLD_NOW fails on them. */
   unresolvedLinks(facts: ModuleLoadFacts): string[] {
-    if (facts.links.length === 0) return NONE_NAMES;
-    return facts.links.filter((link) => {
-      const known = this.facts.byKey.get(moduleKey(link));
-      if (known?.builtin) return false;
-      return !this.find(link);
-    });
+    const keys = facts.linksKeys;
+    if (keys.length === 0) return NONE_NAMES;
+    let missing: string[] | null = null;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] ?? '';
+      if (this.registered.has(key) || this.facts.byKey.get(key)?.builtin) continue;
+      (missing ??= []).push(facts.links[i] ?? key);
+    }
+    return missing ?? NONE_NAMES;
   }
 
   isAvailable(file: string): boolean {
@@ -274,7 +286,9 @@ export class LoaderCore {
     this.lastMissingLinks = NONE_NAMES;
     if (!this.available.has(file)) {
       if (!suppressLogging) {
-        this.t.loadError(`Error loading module '${resourceIn}': ${MODULE_DIR}/${file}: cannot open shared object file: No such file or directory`);
+        this.t.loadError(
+          `Error loading module '${resourceIn}': ${MODULE_DIR}/${file}: cannot open shared object file: No such file or directory`,
+        );
       }
       return null;
     }
@@ -360,8 +374,8 @@ export class LoaderCore {
 
   /** Registered, not-declined modules that enhance `dep`, in module-list order. */
   private enhancersOf(dep: LoadedModule): LoadedModule[] {
-    const keys = this.facts.enhancersOf.get(dep.facts.key);
-    if (!keys) return NONE;
+    const keys = dep.facts.enhancerKeys;
+    if (keys.length === 0) return NONE;
     const out: LoadedModule[] = [];
     for (const k of keys) {
       const m = this.registered.get(k);
@@ -444,7 +458,11 @@ export class LoaderCore {
   }
 
   /** One level of module_deps_missing_recursive: the newly found missing modules, or null for an unknown one. */
-  private expandMissing(m: LoadedModule, missingdeps: SortedModules, unknown: string[] | undefined): LoadedModule[] | null {
+  private expandMissing(
+    m: LoadedModule,
+    missingdeps: SortedModules,
+    unknown: string[] | undefined,
+  ): LoadedModule[] | null {
     const names: string[] = [];
     this.depsReference(m, names);
     if (names.length === 0) return NONE;
@@ -466,11 +484,16 @@ export class LoaderCore {
   notRunningDependencies(mod: LoadedModule): string[] {
     const out: string[] = [];
     const f = mod.facts;
-    for (const n of [...f.enhances, ...f.requires]) if (!this.find(n)?.running) out.push(n);
-    for (const n of f.optional) {
-      const d = this.find(n);
-      if (d && !d.running) out.push(n);
-    }
+    f.enhancesKeys.forEach((k, i) => {
+      if (!this.registered.get(k)?.running) out.push(f.enhances[i] ?? k);
+    });
+    f.requiresKeys.forEach((k, i) => {
+      if (!this.registered.get(k)?.running) out.push(f.requires[i] ?? k);
+    });
+    f.optionalKeys.forEach((k, i) => {
+      const d = this.registered.get(k);
+      if (d && !d.running) out.push(f.optional[i] ?? k);
+    });
     return out;
   }
 
@@ -479,7 +502,11 @@ export class LoaderCore {
   /** main/loader.c: start_resource */
   startResource(mod: LoadedModule, ctx: StartContext = {}): LoadResult {
     if (mod.running) return LOAD_SUCCESS;
-    this.t.emit(ctx.pulledBy ? { type: 'attempted', module: mod.name, pulledBy: ctx.pulledBy } : { type: 'attempted', module: mod.name });
+    this.t.emit(
+      ctx.pulledBy
+        ? { type: 'attempted', module: mod.name, pulledBy: ctx.pulledBy }
+        : { type: 'attempted', module: mod.name },
+    );
 
     if (!this.hasLoadFunction(mod)) {
       mod.declined = true;
@@ -504,7 +531,8 @@ export class LoaderCore {
 
     if (!this.fullyBooted) this.t.verbose(`Loading ${mod.resource}.`);
     const fault = this.faultOf(mod);
-    let res: LoadResult = fault === 'decline' ? LOAD_DECLINE : fault === 'failure' ? LOAD_FAILURE : LOAD_SUCCESS;
+    let res: LoadResult =
+      fault === 'decline' ? LOAD_DECLINE : fault === 'failure' ? LOAD_FAILURE : LOAD_SUCCESS;
     switch (res) {
       case LOAD_SUCCESS:
         if (!this.fullyBooted) this.t.verbose(`${mod.resource} => (${mod.facts.description})`);
@@ -515,16 +543,25 @@ export class LoaderCore {
           mod.usecount++;
           mod.keepUntilShutdown = true;
         }
+        mod.startIndex = this.startOrder.length;
         this.startOrder.push(mod.name);
         mod.declineReason = null;
         mod.declineCauses = NONE_NAMES;
         mod.pulledBy = ctx.pulledBy ?? null;
         this.unloadedKeys.delete(mod.key);
-        this.t.emit(ctx.pulledBy ? { type: 'started', module: mod.name, pulledBy: ctx.pulledBy } : { type: 'started', module: mod.name });
+        this.t.emit(
+          ctx.pulledBy
+            ? { type: 'started', module: mod.name, pulledBy: ctx.pulledBy }
+            : { type: 'started', module: mod.name },
+        );
         break;
       case LOAD_DECLINE:
         mod.declined = true;
-        this.declineEvent(mod, ctx.pulledBy ? 'declined-while-pulled' : 'self', ctx.pulledBy ? [ctx.pulledBy] : []);
+        this.declineEvent(
+          mod,
+          ctx.pulledBy ? 'declined-while-pulled' : 'self',
+          ctx.pulledBy ? [ctx.pulledBy] : [],
+        );
         if (mod.required) res = LOAD_FAILURE;
         break;
       default:
@@ -582,7 +619,9 @@ export class LoaderCore {
   loadAtRuntime(resourceName: string): LoadResult {
     const mod = this.find(resourceName);
     if (mod && mod.declined) {
-      this.t.debug(`Module ${resourceName} previously declined to load, unloading it first before loading again`);
+      this.t.debug(
+        `Module ${resourceName} previously declined to load, unloading it first before loading again`,
+      );
       this.unloadResource(resourceName, 'soft');
     }
     return this.loadResource(resourceName, false, null, false, false);
@@ -594,7 +633,12 @@ export class LoaderCore {
   }
 
   /** main/loader.c: auto_unload_resource */
-  autoUnloadResource(resourceName: string, force: UnloadForce, recursive: boolean, dependents: string[] | null): number {
+  autoUnloadResource(
+    resourceName: string,
+    force: UnloadForce,
+    recursive: boolean,
+    dependents: string[] | null,
+  ): number {
     const mod = this.find(resourceName);
     if (!mod) {
       this.t.log('WARNING', `Unload failed, '${resourceName}' could not be found`);
@@ -612,10 +656,14 @@ export class LoaderCore {
           for (let i = n - 1; i >= 0; i--) {
             const depname = dependents[i] ?? '';
             if (this.unloadResource(depname, force)) {
-              this.t.log('WARNING', `Failed to unload ${n} module${n === 1 ? '' : 's'} automatically (${depname} could not be unloaded)`);
+              this.t.log(
+                'WARNING',
+                `Failed to unload ${n} module${n === 1 ? '' : 's'} automatically (${depname} could not be unloaded)`,
+              );
               for (let j = i + 1; j < n; j++) {
                 const again = dependents[j] ?? '';
-                if (this.loadAtRuntime(again)) this.t.log('WARNING', `Could not load module '${again}' again automatically`);
+                if (this.loadAtRuntime(again))
+                  this.t.log('WARNING', `Could not load module '${again}' again automatically`);
               }
               break;
             }
@@ -624,9 +672,15 @@ export class LoaderCore {
       }
       if (mod.usecount > 0) {
         if (force !== 'soft') {
-          this.t.log('WARNING', `Warning:  Forcing removal of module '${resourceName}' with use count ${mod.usecount}`);
+          this.t.log(
+            'WARNING',
+            `Warning:  Forcing removal of module '${resourceName}' with use count ${mod.usecount}`,
+          );
         } else {
-          this.t.log('WARNING', `${recursive ? 'Recursive soft' : 'Soft'} unload failed, '${resourceName}' has use count ${mod.usecount}`);
+          this.t.log(
+            'WARNING',
+            `${recursive ? 'Recursive soft' : 'Soft'} unload failed, '${resourceName}' has use count ${mod.usecount}`,
+          );
           error = true;
         }
       }

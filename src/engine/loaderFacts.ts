@@ -34,6 +34,9 @@ export interface ModuleLoadFacts {
   requiresKeys: string[];
   optionalKeys: string[];
   enhancesKeys: string[];
+  linksKeys: string[];
+  /** Keys of the modules that enhance this one. */
+  enhancerKeys: string[];
   /** False when the dataset does not know the module (a file the user listed). */
   known: boolean;
 }
@@ -70,7 +73,9 @@ export function loaderFacts(graph: ModuleGraph): LoaderFacts {
  * AST_MODULE_INFO `.optional_modules` (the loader enforces them): only the latter count here.
  */
 function isLoaderOptional(edge: DependencyEdge): boolean {
-  return edge.sources.length === 0 || edge.sources.some((s) => s.kind !== 'xmldoc' && s.kind !== 'menuselect-tree');
+  return (
+    edge.sources.length === 0 || edge.sources.some((s) => s.kind !== 'xmldoc' && s.kind !== 'menuselect-tree')
+  );
 }
 
 function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
@@ -119,7 +124,7 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
       severity: 'info',
       code: 'no-link-facts',
       message:
-        'This dataset has no link-time facts, so the simulation assumes each module links against the global-symbol modules it requires or enhances when it models the loader\'s dlopen passes.',
+        "This dataset has no link-time facts, so the simulation assumes each module links against the global-symbol modules it requires or enhances when it models the loader's dlopen passes.",
     });
   }
 
@@ -127,6 +132,7 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
     f.requiresKeys = f.requires.map(moduleKey);
     f.optionalKeys = f.optional.map(moduleKey);
     f.enhancesKeys = f.enhances.map(moduleKey);
+    f.linksKeys = f.links.map(moduleKey);
   }
 
   const enhancersOf = new Map<string, string[]>();
@@ -139,7 +145,8 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
   };
   for (const f of byKey.values()) {
     for (const t of f.enhances) push(enhancersOf, moduleKey(t), f.key);
-    for (const t of [...f.requires, ...f.optional, ...f.enhances]) push(runtimeDependentsOf, moduleKey(t), f.key);
+    for (const t of [...f.requires, ...f.optional, ...f.enhances])
+      push(runtimeDependentsOf, moduleKey(t), f.key);
   }
 
   const builtinOrder = graph.info.builtinOrder.length
@@ -149,7 +156,16 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
     .filter((f) => !f.builtin)
     .map((f) => f.name)
     .sort();
-  return { byKey, builtinOrder, loadable, hasLinkFacts, hasRequires, enhancersOf, runtimeDependentsOf, problems };
+  return {
+    byKey,
+    builtinOrder,
+    loadable,
+    hasLinkFacts,
+    hasRequires,
+    enhancersOf,
+    runtimeDependentsOf,
+    problems,
+  };
 }
 
 function factsFromInfo(info: ModuleInfo): ModuleLoadFacts {
@@ -170,6 +186,8 @@ function factsFromInfo(info: ModuleInfo): ModuleLoadFacts {
     requiresKeys: [],
     optionalKeys: [],
     enhancesKeys: [],
+    linksKeys: [],
+    enhancerKeys: [],
     known: true,
   };
   if (info.deprecatedIn !== undefined) f.deprecatedIn = info.deprecatedIn;
@@ -197,6 +215,8 @@ export function unknownModuleFacts(name: string): ModuleLoadFacts {
     requiresKeys: [],
     optionalKeys: [],
     enhancesKeys: [],
+    linksKeys: [],
+    enhancerKeys: [],
     known: false,
   };
 }

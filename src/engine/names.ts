@@ -26,7 +26,11 @@ export function moduleFileName(resource: string): string {
 export function endsWithSo(name: string): boolean {
   const n = name.length;
   if (n < 4) return false;
-  return name.charCodeAt(n - 3) === 46 && (name.charCodeAt(n - 2) | 32) === 115 && (name.charCodeAt(n - 1) | 32) === 111;
+  return (
+    name.charCodeAt(n - 3) === 46 &&
+    (name.charCodeAt(n - 2) | 32) === 115 &&
+    (name.charCodeAt(n - 1) | 32) === 111
+  );
 }
 
 /** printf `%-<width>s`: pads on the right, never truncates. */

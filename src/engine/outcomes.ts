@@ -11,8 +11,6 @@ export interface OutcomeContext {
   files: readonly string[];
   startupFailed: boolean;
   configRefused: boolean;
-  /** Start order of the phase being described. */
-  started: readonly string[];
 }
 
 function stateOf(mod: LoadedModule): ModuleState {
@@ -24,8 +22,6 @@ function stateOf(mod: LoadedModule): ModuleState {
 /** Every module the run touched: registered ones, built-ins, and the module files present. */
 export function moduleOutcomes(ctx: OutcomeContext): Record<string, ModuleOutcome> {
   const { core } = ctx;
-  const startIndex = new Map<string, number>();
-  ctx.started.forEach((name, i) => startIndex.set(name, i));
   const out: Record<string, ModuleOutcome> = {};
 
   for (const mod of core.registeredModules()) {
@@ -38,7 +34,7 @@ export function moduleOutcomes(ctx: OutcomeContext): Record<string, ModuleOutcom
       causes: explained ? mod.declineCauses : undefined,
       notLoadedReason: !mod.running && !mod.declined && ctx.startupFailed ? 'never-reached' : undefined,
       missingLinks: undefined,
-      startIndex: mod.running ? startIndex.get(mod.name) : undefined,
+      startIndex: mod.running && mod.startIndex >= 0 ? mod.startIndex : undefined,
       pulledBy: mod.running ? (mod.pulledBy ?? undefined) : undefined,
       useCount: mod.usecount,
       references: mod.reffed.map((d) => d.name),

@@ -90,7 +90,12 @@ export function proposedLoadOrder(core: LoaderCore, conf: ModulesConf): (list: L
           if (entry && !entry.builtin) {
             list.remove(entry);
             core.noloadedKeys.add(entry.key);
-            t.emit({ type: 'noload-removed', module: nameOf(depKey), line: line.line, impliedBy: nameOf(rootKey) });
+            t.emit({
+              type: 'noload-removed',
+              module: nameOf(depKey),
+              line: line.line,
+              impliedBy: nameOf(rootKey),
+            });
           }
           queue.push(depKey);
         }

@@ -2,7 +2,14 @@
  * Questions the UI asks about the graph and about a simulation: what a module needs, what needs
  * it, and why it started or did not (the chain of causes, step by step).
  */
-import type { EdgeKind, ExplanationStep, LoaderEvent, ModuleGraph, ModuleOutcome, SimulationResult } from '../model';
+import type {
+  EdgeKind,
+  ExplanationStep,
+  LoaderEvent,
+  ModuleGraph,
+  ModuleOutcome,
+  SimulationResult,
+} from '../model';
 import { edgesFrom, edgesTo } from '../model';
 import { moduleKey } from './names';
 
@@ -21,14 +28,22 @@ function resolveName(graph: ModuleGraph, name: string): string {
 }
 
 /** Direct dependencies of a module, in declaration order. */
-export function dependenciesOf(graph: ModuleGraph, name: string, kinds: readonly EdgeKind[] = RUNTIME_EDGE_KINDS): Dependency[] {
+export function dependenciesOf(
+  graph: ModuleGraph,
+  name: string,
+  kinds: readonly EdgeKind[] = RUNTIME_EDGE_KINDS,
+): Dependency[] {
   return edgesFrom(graph, resolveName(graph, name))
     .filter((e) => kinds.includes(e.kind))
     .map((e) => ({ module: e.to, kind: e.kind }));
 }
 
 /** Modules that depend directly on a module. */
-export function dependentsOf(graph: ModuleGraph, name: string, kinds: readonly EdgeKind[] = RUNTIME_EDGE_KINDS): Dependency[] {
+export function dependentsOf(
+  graph: ModuleGraph,
+  name: string,
+  kinds: readonly EdgeKind[] = RUNTIME_EDGE_KINDS,
+): Dependency[] {
   return edgesTo(graph, resolveName(graph, name))
     .filter((e) => kinds.includes(e.kind))
     .map((e) => ({ module: e.from, kind: e.kind }));
@@ -56,12 +71,20 @@ function closure(
 }
 
 /** Everything a module needs, directly or not, nearest first. */
-export function transitiveDependencies(graph: ModuleGraph, name: string, kinds: readonly EdgeKind[] = RUNTIME_EDGE_KINDS): string[] {
+export function transitiveDependencies(
+  graph: ModuleGraph,
+  name: string,
+  kinds: readonly EdgeKind[] = RUNTIME_EDGE_KINDS,
+): string[] {
   return closure(graph, name, kinds, dependenciesOf);
 }
 
 /** Everything that needs a module, directly or not, nearest first. */
-export function transitiveDependents(graph: ModuleGraph, name: string, kinds: readonly EdgeKind[] = RUNTIME_EDGE_KINDS): string[] {
+export function transitiveDependents(
+  graph: ModuleGraph,
+  name: string,
+  kinds: readonly EdgeKind[] = RUNTIME_EDGE_KINDS,
+): string[] {
   return closure(graph, name, kinds, dependentsOf);
 }
 
@@ -74,16 +97,24 @@ interface Context {
 }
 
 function contextOf(result: SimulationResult): Context {
-  return { modules: result.finalModules, events: [...result.events, ...result.runtime.flatMap((r) => r.events)], started: result.started };
+  return {
+    modules: result.finalModules,
+    events: [...result.events, ...result.runtime.flatMap((r) => r.events)],
+    started: result.started,
+  };
 }
 
 function outcome(ctx: Context, name: string): ModuleOutcome | undefined {
-  return ctx.modules[name] ?? Object.values(ctx.modules).find((o) => o.name.toLowerCase() === moduleKey(name));
+  return (
+    ctx.modules[name] ?? Object.values(ctx.modules).find((o) => o.name.toLowerCase() === moduleKey(name))
+  );
 }
 
 function howListed(ctx: Context, name: string): string | undefined {
   const key = moduleKey(name);
-  const queued = ctx.events.find((e): e is Extract<LoaderEvent, { type: 'queued' }> => e.type === 'queued' && moduleKey(e.module) === key);
+  const queued = ctx.events.find(
+    (e): e is Extract<LoaderEvent, { type: 'queued' }> => e.type === 'queued' && moduleKey(e.module) === key,
+  );
   if (!queued) return undefined;
   switch (queued.source) {
     case 'builtin':
@@ -93,7 +124,13 @@ function howListed(ctx: Context, name: string): string | undefined {
     case 'implied':
       return `The proposed loader listed it because a module loaded by modules.conf requires it.`;
     case 'config': {
-      const how = queued.preload ? (queued.required ? 'preload-require' : 'preload') : queued.required ? 'require' : 'load';
+      const how = queued.preload
+        ? queued.required
+          ? 'preload-require'
+          : 'preload'
+        : queued.required
+          ? 'require'
+          : 'load';
       return `modules.conf line ${queued.line ?? '?'} lists it with '${how}'.`;
     }
   }
@@ -103,18 +140,35 @@ function howListed(ctx: Context, name: string): string | undefined {
 export function whyStarted(result: SimulationResult, name: string): ExplanationStep[] {
   const ctx = contextOf(result);
   const o = outcome(ctx, name);
-  if (!o) return [{ module: name, text: `${name} is not part of this simulation: no module file of that name and not built in.` }];
-  if (o.state !== 'running') return [{ module: o.name, text: `${o.name} is not running.` }, ...explainNotRunning(ctx, o, new Set())];
+  if (!o)
+    return [
+      {
+        module: name,
+        text: `${name} is not part of this simulation: no module file of that name and not built in.`,
+      },
+    ];
+  if (o.state !== 'running')
+    return [{ module: o.name, text: `${o.name} is not running.` }, ...explainNotRunning(ctx, o, new Set())];
   const steps: ExplanationStep[] = [];
   const listed = howListed(ctx, o.name);
   if (listed) steps.push({ module: o.name, text: listed });
   const position = o.startIndex === undefined ? '' : ` (number ${o.startIndex + 1} to start)`;
   if (o.pulledBy) {
-    steps.push({ module: o.name, text: `It started early${position}, ahead of its own priority, because ${o.pulledBy} needed it running first.` });
+    steps.push({
+      module: o.name,
+      text: `It started early${position}, ahead of its own priority, because ${o.pulledBy} needed it running first.`,
+    });
   } else {
-    steps.push({ module: o.name, text: `It started in its priority slot${position}${o.preload ? ', among the preloaded modules' : ''}.` });
+    steps.push({
+      module: o.name,
+      text: `It started in its priority slot${position}${o.preload ? ', among the preloaded modules' : ''}.`,
+    });
   }
-  if (o.references.length > 0) steps.push({ module: o.name, text: `It holds a reference on what it uses, all running: ${o.references.join(', ')}.` });
+  if (o.references.length > 0)
+    steps.push({
+      module: o.name,
+      text: `It holds a reference on what it uses, all running: ${o.references.join(', ')}.`,
+    });
   return steps;
 }
 
@@ -122,7 +176,10 @@ export function whyStarted(result: SimulationResult, name: string): ExplanationS
 export function whyDeclined(result: SimulationResult, name: string): ExplanationStep[] {
   const ctx = contextOf(result);
   const o = outcome(ctx, name);
-  if (!o) return [{ module: name, text: `${name} has no module file in the module directory and is not built in.` }];
+  if (!o)
+    return [
+      { module: name, text: `${name} has no module file in the module directory and is not built in.` },
+    ];
   if (o.state === 'running') return [{ module: o.name, text: `${o.name} is running.` }];
   return explainNotRunning(ctx, o, new Set());
 }
@@ -135,7 +192,10 @@ export function explainModule(result: SimulationResult, name: string): Explanati
 
 function noloadLine(ctx: Context, name: string): { line: number; impliedBy?: string } | undefined {
   const key = moduleKey(name);
-  const e = ctx.events.find((ev): ev is Extract<LoaderEvent, { type: 'noload-removed' }> => ev.type === 'noload-removed' && moduleKey(ev.module) === key);
+  const e = ctx.events.find(
+    (ev): ev is Extract<LoaderEvent, { type: 'noload-removed' }> =>
+      ev.type === 'noload-removed' && moduleKey(ev.module) === key,
+  );
   if (!e) return undefined;
   return e.impliedBy === undefined ? { line: e.line } : { line: e.line, impliedBy: e.impliedBy };
 }
@@ -147,7 +207,13 @@ function explainNotRunning(ctx: Context, o: ModuleOutcome, seen: Set<string>): E
   const deeper = (names: readonly string[] | undefined): ExplanationStep[] =>
     (names ?? []).flatMap((n) => {
       const dep = outcome(ctx, n);
-      if (!dep) return [{ module: n, text: `${n} is not in the module list: no ${n}.so in the module directory, and not built in.` }];
+      if (!dep)
+        return [
+          {
+            module: n,
+            text: `${n} is not in the module list: no ${n}.so in the module directory, and not built in.`,
+          },
+        ];
       return dep.state === 'running' ? [] : explainNotRunning(ctx, dep, seen);
     });
 
@@ -155,14 +221,21 @@ function explainNotRunning(ctx: Context, o: ModuleOutcome, seen: Set<string>): E
     switch (o.notLoadedReason) {
       case 'noload': {
         const n = noloadLine(ctx, o.name);
-        if (n?.impliedBy) return [step(`${o.name} is not loaded: it requires ${n.impliedBy}, and 'noload' of ${n.impliedBy} (line ${n.line}) implies 'noload' of it (proposed loader).`)];
+        if (n?.impliedBy)
+          return [
+            step(
+              `${o.name} is not loaded: it requires ${n.impliedBy}, and 'noload' of ${n.impliedBy} (line ${n.line}) implies 'noload' of it (proposed loader).`,
+            ),
+          ];
         return [step(`${o.name} is not loaded: modules.conf${n ? ` line ${n.line}` : ''} says 'noload'.`)];
       }
       case 'not-listed':
         return [step(`${o.name} is not loaded: autoload is off and no modules.conf line lists it.`)];
       case 'dlopen-failed':
         return [
-          step(`${o.name}.so could not be opened: it links against ${(o.missingLinks ?? []).join(', ') || 'a module'} that never loaded, so it is not in the module list at all.`),
+          step(
+            `${o.name}.so could not be opened: it links against ${(o.missingLinks ?? []).join(', ') || 'a module'} that never loaded, so it is not in the module list at all.`,
+          ),
           ...deeper(o.missingLinks),
         ];
       case 'never-reached':
@@ -185,19 +258,31 @@ function explainNotRunning(ctx: Context, o: ModuleOutcome, seen: Set<string>): E
       return [step(`${o.name}'s load() returned failure; the loader stops startup when that happens.`)];
     case 'declined-while-pulled':
       return [
-        step(`${o.name} declined in its own load() while ${o.causes?.[0] ?? 'another module'} was starting it early; the loader logs no message of its own for it.`),
+        step(
+          `${o.name} declined in its own load() while ${o.causes?.[0] ?? 'another module'} was starting it early; the loader logs no message of its own for it.`,
+        ),
       ];
     case 'cascade': {
       const cause = o.causes?.[0] ?? '?';
-      return [step(`${o.name} declined because ${cause}, which it depends on, declined ("Declined modules which depend on ${cause}").`), ...deeper(o.causes)];
+      return [
+        step(
+          `${o.name} declined because ${cause}, which it depends on, declined ("Declined modules which depend on ${cause}").`,
+        ),
+        ...deeper(o.causes),
+      ];
     }
     case 'unresolved-dependencies':
       return [
-        step(`${o.name} declined: the loader could not resolve its dependencies, because ${(o.causes ?? []).join(', ')} is not in the module list ("Failed to resolve dependencies for ${o.name}").`),
+        step(
+          `${o.name} declined: the loader could not resolve its dependencies, because ${(o.causes ?? []).join(', ')} is not in the module list ("Failed to resolve dependencies for ${o.name}").`,
+        ),
         ...deeper(o.causes),
       ];
     case 'dependencies-not-started':
-      return [step(`${o.name} declined because what it needs did not start: ${(o.causes ?? []).join(', ')}.`), ...deeper(o.causes)];
+      return [
+        step(`${o.name} declined because what it needs did not start: ${(o.causes ?? []).join(', ')}.`),
+        ...deeper(o.causes),
+      ];
     default:
       if (o.state === 'failed') return [step(`${o.name} failed to load.`)];
       return [step(`${o.name} is registered but not running.`)];

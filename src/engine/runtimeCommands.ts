@@ -10,7 +10,10 @@ export type ParsedCommand = { command: RuntimeCommand; text: string } | { error:
 
 /** Parses a command as typed at the Asterisk console. */
 export function parseRuntimeCommand(text: string): ParsedCommand {
-  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const lower = words.map((w) => w.toLowerCase());
   const clean = words.join(' ');
   if (lower[0] === 'module') {
@@ -30,17 +33,23 @@ export function parseRuntimeCommand(text: string): ParsedCommand {
         else return { error: 'Usage: module unload [-f|-h] <module_1> [<module_2> ... ]', text: clean };
         names = args.slice(1);
       }
-      if (names.length === 0) return { error: 'Usage: module unload [-f|-h] <module_1> [<module_2> ... ]', text: clean };
+      if (names.length === 0)
+        return { error: 'Usage: module unload [-f|-h] <module_1> [<module_2> ... ]', text: clean };
       return { command: { kind: 'unload', modules: names, force }, text: clean };
     }
     if (verb === 'show') {
       if (args.length === 0) return { command: { kind: 'show' }, text: clean };
-      if (args.length === 2 && args[0]?.toLowerCase() === 'like' && args[1]) return { command: { kind: 'show', like: args[1] }, text: clean };
+      if (args.length === 2 && args[0]?.toLowerCase() === 'like' && args[1])
+        return { command: { kind: 'show', like: args[1] }, text: clean };
       return { error: 'Usage: module show [like keyword]', text: clean };
     }
     if (verb === 'refresh') {
-      if (args.length < 1 || args.length > 2 || !args[0]) return { error: 'Usage: module refresh <module name> [recursively]', text: clean };
-      return { command: { kind: 'refresh', module: args[0], recursive: args[1]?.toLowerCase() === 'recursively' }, text: clean };
+      if (args.length < 1 || args.length > 2 || !args[0])
+        return { error: 'Usage: module refresh <module name> [recursively]', text: clean };
+      return {
+        command: { kind: 'refresh', module: args[0], recursive: args[1]?.toLowerCase() === 'recursively' },
+        text: clean,
+      };
     }
   }
   const stop = lower.slice(2).join(' ');
@@ -77,9 +86,23 @@ function moduleShow(core: LoaderCore, like: string): string[] {
   const mods = core
     .moduleList()
     .filter((m) => m.resource.toLowerCase().includes(like.toLowerCase()))
-    .sort((a, b) => (a.resource.toLowerCase() < b.resource.toLowerCase() ? -1 : a.resource.toLowerCase() > b.resource.toLowerCase() ? 1 : 0));
+    .sort((a, b) =>
+      a.resource.toLowerCase() < b.resource.toLowerCase()
+        ? -1
+        : a.resource.toLowerCase() > b.resource.toLowerCase()
+          ? 1
+          : 0,
+    );
   for (const m of mods) {
-    lines.push(row(m.resource, m.facts.description, String(m.usecount), m.running ? 'Running' : 'Not Running', supportLevelName(m.facts.supportLevel)));
+    lines.push(
+      row(
+        m.resource,
+        m.facts.description,
+        String(m.usecount),
+        m.running ? 'Running' : 'Not Running',
+        supportLevelName(m.facts.supportLevel),
+      ),
+    );
   }
   lines.push(`${mods.length} modules loaded`);
   return lines;
@@ -91,7 +114,8 @@ function supportLevelName(level: string): string {
 }
 
 /** What `asterisk -rx` prints when no Asterisk is running (startup failed). */
-export const NOT_RUNNING_MESSAGE = 'Unable to connect to remote asterisk (does /var/run/asterisk/asterisk.ctl exist?)';
+export const NOT_RUNNING_MESSAGE =
+  'Unable to connect to remote asterisk (does /var/run/asterisk/asterisk.ctl exist?)';
 
 /** Runs one command against a started loader and reports it as the CLI would. */
 export function runRuntimeCommand(core: LoaderCore, command: RuntimeCommand, text: string): RuntimeResult {
@@ -161,5 +185,14 @@ export function runRuntimeCommand(core: LoaderCore, command: RuntimeCommand, tex
 
 /** The result of a command sent after startup failed: there is no Asterisk to talk to. */
 export function notRunningResult(text: string): RuntimeResult {
-  return { command: text, ok: false, message: NOT_RUNNING_MESSAGE, unloaded: [], loaded: [], log: [], events: [], useCounts: {} };
+  return {
+    command: text,
+    ok: false,
+    message: NOT_RUNNING_MESSAGE,
+    unloaded: [],
+    loaded: [],
+    log: [],
+    events: [],
+    useCounts: {},
+  };
 }

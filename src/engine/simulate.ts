@@ -21,7 +21,12 @@ import type { LoaderFacts } from './loaderFacts';
 import { moduleKey } from './names';
 import { moduleOutcomes, outcomeLists } from './outcomes';
 import { proposedLoadOrder } from './proposedLoadOrder';
-import { notRunningResult, parseRuntimeCommand, renderRuntimeCommand, runRuntimeCommand } from './runtimeCommands';
+import {
+  notRunningResult,
+  parseRuntimeCommand,
+  renderRuntimeCommand,
+  runRuntimeCommand,
+} from './runtimeCommands';
 import { Transcript } from './transcript';
 
 /** Module file names present by default: every loadable module of the dataset, alphabetically. */
@@ -35,7 +40,11 @@ export function moduleFileOf(entry: string): string {
   return name === '' || name.includes('.') ? name : `${name}.so`;
 }
 
-export function simulate(graph: ModuleGraph, conf: ModulesConf, options: SimulationOptions = {}): SimulationResult {
+export function simulate(
+  graph: ModuleGraph,
+  conf: ModulesConf,
+  options: SimulationOptions = {},
+): SimulationResult {
   const loader = options.loader ?? 'current';
   const facts = loaderFacts(graph);
   const problems: Problem[] = [...facts.problems];
@@ -52,7 +61,10 @@ export function simulate(graph: ModuleGraph, conf: ModulesConf, options: Simulat
   if (loader === 'legacy') {
     startup = runLegacyStartup(core, conf, { readdirOrder: files });
   } else if (loader === 'proposed') {
-    startup = runCurrentStartup(core, conf, { readdirOrder: files, beforeNoload: proposedLoadOrder(core, conf) });
+    startup = runCurrentStartup(core, conf, {
+      readdirOrder: files,
+      beforeNoload: proposedLoadOrder(core, conf),
+    });
   } else {
     startup = runCurrentStartup(core, conf, { readdirOrder: files });
   }
@@ -63,7 +75,7 @@ export function simulate(graph: ModuleGraph, conf: ModulesConf, options: Simulat
   const { declined, notLoaded } = outcomeLists(core, files, started);
   const useCounts: Record<string, number> = {};
   for (const mod of core.moduleList()) useCounts[mod.name] = mod.usecount;
-  const outcomeContext = { core, files, startupFailed, configRefused: startup.res === -1, started };
+  const outcomeContext = { core, files, startupFailed, configRefused: startup.res === -1 };
   const modules = moduleOutcomes(outcomeContext);
   const hazards = loader === 'legacy' ? legacyHazards(core, modules) : [];
   for (const h of hazards) {
@@ -82,17 +94,22 @@ export function simulate(graph: ModuleGraph, conf: ModulesConf, options: Simulat
 
   const runtime: RuntimeResult[] = [];
   for (const input of options.commands ?? []) {
-    const parsed = typeof input === 'string' ? parseRuntimeCommand(input) : { command: input, text: renderRuntimeCommand(input) };
+    const parsed =
+      typeof input === 'string'
+        ? parseRuntimeCommand(input)
+        : { command: input, text: renderRuntimeCommand(input) };
     if ('error' in parsed) {
       problems.push({ severity: 'error', code: 'config-syntax', message: parsed.error });
       runtime.push({ ...notRunningResult(parsed.text), message: parsed.error });
       continue;
     }
-    runtime.push(startupFailed ? notRunningResult(parsed.text) : runRuntimeCommand(core, parsed.command, parsed.text));
+    runtime.push(
+      startupFailed ? notRunningResult(parsed.text) : runRuntimeCommand(core, parsed.command, parsed.text),
+    );
   }
   const finalModules =
     runtime.length > 0 && !startupFailed
-      ? moduleOutcomes({ ...outcomeContext, started: core.startOrder })
+      ? moduleOutcomes(outcomeContext)
       : modules;
   if (loader === 'legacy' && finalModules !== modules) {
     for (const h of legacyHazards(core, finalModules)) {
@@ -119,19 +136,32 @@ export function simulate(graph: ModuleGraph, conf: ModulesConf, options: Simulat
   };
 }
 
-function readFaults(facts: LoaderFacts, given: Readonly<Record<string, ModuleFault>>, problems: Problem[]): Map<string, ModuleFault> {
+function readFaults(
+  facts: LoaderFacts,
+  given: Readonly<Record<string, ModuleFault>>,
+  problems: Problem[],
+): Map<string, ModuleFault> {
   const faults = new Map<string, ModuleFault>();
   for (const [name, fault] of Object.entries(given)) {
     const key = moduleKey(name);
     const known = facts.byKey.get(key);
     if (!known) {
-      problems.push({ severity: 'error', code: 'unresolved-name', message: `Fault on '${name}', which is not a module of this dataset.`, module: name });
+      problems.push({
+        severity: 'error',
+        code: 'unresolved-name',
+        message: `Fault on '${name}', which is not a module of this dataset.`,
+        module: name,
+      });
     } else if (known.builtin && fault === 'missing') {
-      problems.push({ severity: 'warning', code: 'config-noload-builtin', message: `${known.name} is built into Asterisk: it has no file that could be missing.`, module: known.name });
+      problems.push({
+        severity: 'warning',
+        code: 'config-noload-builtin',
+        message: `${known.name} is built into Asterisk: it has no file that could be missing.`,
+        module: known.name,
+      });
       continue;
     }
     faults.set(key, fault);
   }
   return faults;
 }
-

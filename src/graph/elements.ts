@@ -22,7 +22,7 @@ export interface ElementView {
   showNonLoadable: boolean;
 }
 
-export const DEFAULT_ELEMENT_VIEW: ElementView = { mode: 'modules', showLibraries: true, showNonLoadable: false };
+export const DEFAULT_ELEMENT_VIEW: ElementView = { mode: 'modules', showLibraries: false, showNonLoadable: false };
 
 export type NodeType = 'module' | 'library' | 'item';
 

@@ -181,7 +181,15 @@ export interface ModuleOutcome {
 export type LoadOrderSource = 'builtin' | 'config' | 'autoload' | 'implied';
 
 export type LoaderEvent =
-  | { type: 'queued'; module: string; resource: string; source: LoadOrderSource; line?: number; required: boolean; preload: boolean }
+  | {
+      type: 'queued';
+      module: string;
+      resource: string;
+      source: LoadOrderSource;
+      line?: number;
+      required: boolean;
+      preload: boolean;
+    }
   | { type: 'noload-removed'; module: string; line: number; impliedBy?: string }
   | { type: 'opened'; module: string; pass: number }
   | { type: 'open-failed'; module: string; pass: number; missingLinks: string[]; final: boolean }

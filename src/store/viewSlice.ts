@@ -2,7 +2,7 @@ import type { SliceCreator, ViewSlice } from './types';
 
 export const createViewSlice: SliceCreator<ViewSlice> = (set) => ({
   mode: 'modules',
-  showLibraries: true,
+  showLibraries: false,
   showNonLoadable: false,
   layout: 'layered',
   selection: undefined,

@@ -40,7 +40,8 @@ export function buildGraph(specs: Record<string, ModuleSpec>, options: GraphOpti
   const modules: Record<string, ModuleInfo> = {};
   const edges: DependencyEdge[] = [];
   const push = (from: string, kind: EdgeKind, targets: string[] | undefined): void => {
-    for (const to of targets ?? []) edges.push({ from, to, kind, sources: kind === 'depends' ? BUILD : RUNTIME });
+    for (const to of targets ?? [])
+      edges.push({ from, to, kind, sources: kind === 'depends' ? BUILD : RUNTIME });
   };
   for (const [name, spec] of Object.entries(specs)) {
     const info: ModuleInfo = {
@@ -53,7 +54,16 @@ export function buildGraph(specs: Record<string, ModuleSpec>, options: GraphOpti
       flags: [],
       globalSymbols: spec.globalSymbols ?? false,
       hasLoad: spec.hasLoad ?? true,
-      sources: {},
+      // Every fact carries its source, so the graph survives Module Metadata XML and a merge.
+      sources: {
+        description: RUNTIME,
+        category: RUNTIME,
+        kind: RUNTIME,
+        supportLevel: RUNTIME,
+        loadPriority: RUNTIME,
+        flags: RUNTIME,
+        ...(spec.deprecatedIn || spec.removedIn || spec.replacement ? { deprecation: RUNTIME } : {}),
+      },
     };
     if (spec.deprecatedIn !== undefined) info.deprecatedIn = spec.deprecatedIn;
     if (spec.removedIn !== undefined) info.removedIn = spec.removedIn;
@@ -65,9 +75,18 @@ export function buildGraph(specs: Record<string, ModuleSpec>, options: GraphOpti
     push(name, 'links', spec.links);
     push(name, 'depends', spec.depends);
   }
-  const builtinOrder = options.builtinOrder ?? Object.entries(specs).filter(([, s]) => s.builtin).map(([n]) => n);
+  const builtinOrder =
+    options.builtinOrder ??
+    Object.entries(specs)
+      .filter(([, s]) => s.builtin)
+      .map(([n]) => n);
   return {
-    info: { version: options.version ?? 'test', sources: [], hasLinkFacts: options.hasLinkFacts ?? true, builtinOrder },
+    info: {
+      version: options.version ?? 'test',
+      sources: [],
+      hasLinkFacts: options.hasLinkFacts ?? true,
+      builtinOrder,
+    },
     modules,
     libraries: {},
     edges,

@@ -86,7 +86,13 @@ function ProblemRowWithHeading({
   attemptLabel: string | undefined;
 }) {
   const heading =
-    index === 0 && attemptCount > 0 ? `${attemptLabel ?? 'Last attempt'} (not applied)` : index === attemptCount ? 'Graph on screen' : undefined;
+    attemptCount === 0
+      ? undefined
+      : index === 0
+        ? `${attemptLabel ?? 'Last attempt'} (not applied)`
+        : index === attemptCount
+          ? 'Graph on screen'
+          : undefined;
   return (
     <>
       {heading && <li className="problem-heading">{heading}</li>}

@@ -1,0 +1,274 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { writeMetadataXml } from '../src/ingest';
+import { buildGraph } from '../src/engine/testing/buildGraph';
+import { nodeIo } from './io';
+import { readAvailable, runCli } from './main';
+import type { SimulateJson } from './report';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const scratch = mkdtempSync(join(tmpdir(), 'ame-cli-'));
+
+function file(name: string, text: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = {
+    ...nodeIo(root),
+    stdout: (s: string) => void (out += s),
+    stderr: (s: string) => void (err += s),
+  };
+  const code = await runCli(args, io);
+  return { code, out, err };
+}
+
+/** A tiny dataset as Module Metadata XML, the project's own format. */
+const smallData = file(
+  'small.xml',
+  writeMetadataXml(
+    buildGraph({
+      extconfig: { builtin: true, priority: 0 },
+      res_curl: { priority: 10, globalSymbols: true },
+      func_curl: { priority: 20, requires: ['res_curl'], links: ['res_curl'] },
+      func_plain: { priority: 20, requires: ['res_curl'] },
+      app_echo: {},
+    }),
+  ),
+);
+
+describe('asterisk-module-explorer simulate', () => {
+  it('prints exactly the documented JSON document and exits 0 when Asterisk would start', async () => {
+    const conf = file('ok.conf', '[modules]\nautoload = yes\n');
+    const { code, out } = await cli(
+      'simulate',
+      '--data',
+      smallData,
+      '--modules-conf',
+      conf,
+      '--json',
+      '--then',
+      'module unload app_echo',
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as SimulateJson;
+    expect(Object.keys(json)).toEqual([
+      'startupFailed',
+      'started',
+      'declined',
+      'notLoaded',
+      'useCounts',
+      'runtime',
+      'log',
+    ]);
+    expect(json).toMatchObject({
+      startupFailed: false,
+      // func_curl links against res_curl, listed after it: it opens in the second pass, so it
+      // enters the priority order after func_plain.
+      started: ['extconfig', 'res_curl', 'func_plain', 'func_curl', 'app_echo'],
+      declined: [],
+      notLoaded: [],
+      useCounts: { extconfig: 1, res_curl: 2, func_curl: 0, func_plain: 0, app_echo: 0 },
+      runtime: [
+        {
+          command: 'module unload app_echo',
+          ok: true,
+          message: 'Unloaded app_echo',
+          unloaded: ['app_echo'],
+          loaded: [],
+        },
+      ],
+    });
+    expect(Object.keys(json.runtime[0] ?? {})).toEqual(['command', 'ok', 'message', 'unloaded', 'loaded']);
+    expect(json.log).toContain('NOTICE loader.c: 5 modules will be loaded.');
+    expect(json.log.at(-1)).toBe('DEBUG loader.c: Unregistering module app_echo');
+  });
+
+  it('exits 2 when a required module cannot start, as Asterisk does', async () => {
+    const conf = file('req.conf', '[modules]\nautoload = yes\nrequire => func_plain\nnoload => res_curl\n');
+    const { code, out } = await cli('simulate', '--data', smallData, '--modules-conf', conf, '--json');
+    expect(code).toBe(2);
+    const json = JSON.parse(out) as SimulateJson;
+    expect(json.startupFailed).toBe(true);
+    expect(json.log).toContain('ERROR loader.c: Required module func_plain declined to load.');
+  });
+
+  it('applies injected faults and reads the module files present, in order', async () => {
+    const conf = file('faults.conf', '[modules]\nautoload = yes\n');
+    const available = file('available.txt', '# present modules\napp_echo\nres_curl.so\n\nfunc_plain\n');
+    const { code, out } = await cli(
+      'simulate',
+      '--data',
+      smallData,
+      '--modules-conf',
+      conf,
+      '--available',
+      available,
+      '--fault',
+      'res_curl=decline',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as SimulateJson;
+    expect(json.declined).toEqual(['func_plain', 'res_curl']);
+    expect(json.started).toEqual(['extconfig', 'app_echo']);
+  });
+
+  it('prints a human summary with the loader errors by default', async () => {
+    const conf = file('human.conf', '[modules]\nautoload = yes\n');
+    const { code, out } = await cli(
+      'simulate',
+      '--data',
+      smallData,
+      '--modules-conf',
+      conf,
+      '--fault',
+      'res_curl=decline',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Asterisk would start (current loader).');
+    expect(out).toContain('Declined (3): func_curl, func_plain, res_curl');
+    expect(out).toContain('  Declined modules which depend on res_curl: func_plain, func_curl');
+  });
+
+  it('names the file and line of a modules.conf the loader refuses, and exits 1', async () => {
+    const conf = file('bad.conf', '[modules]\nautoload = yes\nlod => app_echo\n');
+    const { code, out, err } = await cli('simulate', '--data', smallData, '--modules-conf', conf, '--json');
+    expect(code).toBe(1);
+    expect(err).toContain(`${conf}:3:1: error: Unknown configuration option 'lod'`);
+    expect((JSON.parse(out) as SimulateJson).startupFailed).toBe(true);
+  });
+
+  it('rejects bad arguments with a message and the usage, exit 1', async () => {
+    for (const args of [
+      ['simulate', '--modules-conf', 'x.conf'],
+      ['simulate', '--data', 'master'],
+      ['simulate', '--data', 'master', '--modules-conf', 'x.conf', '--loader', 'newest'],
+      ['simulate', '--data', 'master', '--modules-conf', 'x.conf', '--fault', 'res_curl'],
+      ['simulate', '--data', 'master', '--modules-conf', 'x.conf', '--bogus'],
+      ['frobnicate'],
+    ]) {
+      const { code, err } = await cli(...args);
+      expect(code, args.join(' ')).toBe(1);
+      expect(err).toMatch(/^error: /);
+    }
+  });
+
+  it('says which --data file it cannot read', async () => {
+    const { code, err } = await cli('simulate', '--data', 'no/such.xml', '--modules-conf', 'x.conf');
+    expect(code).toBe(1);
+    expect(err).toContain('no/such.xml');
+  });
+
+  it('rejects a fault on a module the dataset does not have, and an unknown run-time command', async () => {
+    const conf = file('plain.conf', '[modules]\nautoload = yes\n');
+    expect(
+      (await cli('simulate', '--data', smallData, '--modules-conf', conf, '--fault', 'res_nope=decline'))
+        .code,
+    ).toBe(1);
+    const bad = await cli(
+      'simulate',
+      '--data',
+      smallData,
+      '--modules-conf',
+      conf,
+      '--then',
+      'module explode app_echo',
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("Unknown command 'module explode app_echo'");
+  });
+
+  it('runs the legacy loader on the Asterisk 13 dataset and prints its hazards', async () => {
+    const conf = file('legacy.conf', '[modules]\nautoload = yes\n');
+    const available = file('legacy.txt', 'func_odbc.so\nres_odbc.so\n');
+    const { code, out } = await cli(
+      'simulate',
+      '--data',
+      '13.38.3',
+      '--modules-conf',
+      conf,
+      '--available',
+      available,
+      '--loader',
+      'legacy',
+      '--fault',
+      'res_odbc=decline',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('Started, in order (1): func_odbc');
+    expect(out).toContain('func_odbc is running although res_odbc, which it uses, is not');
+  });
+
+  it('runs from a fresh checkout through the bin script', () => {
+    const out = execFileSync(process.execPath, [join(root, 'bin/asterisk-module-explorer.mjs'), '--help'], {
+      encoding: 'utf8',
+    });
+    expect(out).toContain('Usage:');
+  });
+});
+
+describe('asterisk-module-explorer check', () => {
+  it('passes a modules.conf that loads cleanly', async () => {
+    const conf = file('check-ok.conf', '[modules]\nautoload = yes\nload => app_echo\n');
+    const { code, out } = await cli('check', '--data', smallData, '--modules-conf', conf);
+    expect(code).toBe(0);
+    expect(out).toContain('OK for Asterisk test');
+  });
+
+  it('fails on names that are no module and on a require that would stop startup', async () => {
+    const conf = file(
+      'check-bad.conf',
+      '[modules]\nautoload = yes\nload => app_eho\nrequire => func_plain\nnoload => res_curl\n',
+    );
+    const { code, out } = await cli('check', '--data', smallData, '--modules-conf', conf, '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(out) as {
+      ok: boolean;
+      problems: { severity: string; message: string; line?: number }[];
+    };
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          severity: 'error',
+          line: 3,
+          message: 'app_eho is not a module of Asterisk test.',
+        }),
+        expect.objectContaining({
+          severity: 'error',
+          message: expect.stringContaining('Required module func_plain declined to load.'),
+        }),
+      ]),
+    );
+  });
+
+  it('warns about modules that would decline or never open because of a noload', async () => {
+    const conf = file('check-noload.conf', '[modules]\nautoload = yes\nnoload => res_curl\n');
+    const { code, out } = await cli('check', '--data', smallData, '--modules-conf', conf);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'warning: func_plain declined: the loader could not resolve its dependencies, because res_curl is not in the module list',
+    );
+    expect(out).toContain("res_curl is not loaded: modules.conf line 3 says 'noload'.");
+    expect(out).toContain('warning: func_curl.so could not be opened: it links against res_curl');
+  });
+});
+
+describe('readAvailable', () => {
+  it('keeps one module file per line in order, adding .so to bare names', () => {
+    expect(readAvailable('# header\nres_a\n\n  res_b.so \r\nres_c\n')).toEqual([
+      'res_a.so',
+      'res_b.so',
+      'res_c.so',
+    ]);
+  });
+});
