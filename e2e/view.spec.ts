@@ -11,11 +11,14 @@ test('the force layout moves nodes and the layered layout puts them back', async
   expect(await explorer.nodePosition('res_pjsip')).toEqual(layered);
 });
 
-test('libraries can be hidden and non-loadable entries shown', async ({ explorer, page }) => {
-  expect(await explorer.hasNode('lib:pjproject')).toBe(true);
+test('libraries can be shown and non-loadable entries too', async ({ explorer, page }) => {
+  expect(await explorer.hasNode('lib:pjproject')).toBe(false);
   expect(await explorer.hasNode('sig_analog')).toBe(false);
-  await page.getByLabel('Show libraries').uncheck();
-  await expect.poll(() => explorer.hasNode('lib:pjproject')).toBe(false);
+  await page.getByLabel('Show libraries').check();
+  await expect.poll(() => explorer.hasNode('lib:pjproject')).toBe(true);
+  expect(await explorer.page.evaluate(() => window.__cy?.getElementById('uses-library:res_pjsip->lib:pjproject').length)).toBe(1);
   await page.getByLabel('Show non-loadable entries').check();
   await expect.poll(() => explorer.hasNode('sig_analog')).toBe(true);
+  await page.getByLabel('Show libraries').uncheck();
+  await expect.poll(() => explorer.hasNode('lib:pjproject')).toBe(false);
 });

@@ -31,8 +31,8 @@ const DATASETS = new URL('../public/datasets/', import.meta.url);
 
 /** The views a visitor reaches without opening files; other views are laid out in the page's worker. */
 export const PRECOMPUTED_VIEWS: ReadonlyArray<{ view: ElementView; algorithms: LayoutAlgorithm[] }> = [
-  { view: DEFAULT_ELEMENT_VIEW, algorithms: ['layered', 'force'] },
   { view: { ...DEFAULT_ELEMENT_VIEW, showLibraries: false }, algorithms: ['layered', 'force'] },
+  { view: { ...DEFAULT_ELEMENT_VIEW, showLibraries: true }, algorithms: ['layered', 'force'] },
   { view: { ...DEFAULT_ELEMENT_VIEW, mode: 'providers' }, algorithms: ['layered', 'force'] },
 ];
 

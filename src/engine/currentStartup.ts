@@ -126,6 +126,9 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
   let attempt = 0;
   let lasttry = false;
   let pending = list.live();
+  const opened = (mod: LoadedModule): void => {
+    t.emit({ type: 'opened', module: mod.name, pass: attempt });
+  };
   while (res !== -2) {
     let didwork = false;
     const next: typeof pending = [];
@@ -137,9 +140,8 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
         inserted,
         entry.required,
         entry.preload,
-        (mod) => {
-          t.emit({ type: 'opened', module: mod.name, pass: attempt });
-        },
+        opened,
+        entry.key,
       );
       t.debug(`PASS ${attempt}: ${padRight(entry.resource, 46)} ${lres}`);
       if (lres === LOAD_PRIORITY) {

@@ -66,7 +66,8 @@ export class LoadedModule {
 
   constructor(facts: ModuleLoadFacts, resource: string, builtin: boolean) {
     this.facts = facts;
-    this.key = moduleKey(resource);
+    // The file's key and the facts' key are the same: facts are looked up by the file's key.
+    this.key = facts.key;
     this.name = facts.name;
     this.resource = resource;
     this.builtin = builtin;
@@ -590,9 +591,10 @@ export class LoaderCore {
     required: boolean,
     preload: boolean,
     onOpened?: (mod: LoadedModule) => void,
+    key: string = moduleKey(resourceName),
   ): LoadResult {
     this.lastMissingLinks = NONE_NAMES;
-    let mod = this.findKey(moduleKey(resourceName));
+    let mod = this.findKey(key);
     if (mod) {
       if (mod.running) {
         this.t.log('WARNING', `Module '${resourceName}' already loaded and running.`);

@@ -148,6 +148,10 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
     for (const t of [...f.requires, ...f.optional, ...f.enhances])
       push(runtimeDependentsOf, moduleKey(t), f.key);
   }
+  for (const [target, enhancers] of enhancersOf) {
+    const f = byKey.get(target);
+    if (f) f.enhancerKeys = enhancers;
+  }
 
   const builtinOrder = graph.info.builtinOrder.length
     ? graph.info.builtinOrder.filter((n) => byKey.get(moduleKey(n))?.builtin)

@@ -35,5 +35,5 @@ export function endsWithSo(name: string): boolean {
 
 /** printf `%-<width>s`: pads on the right, never truncates. */
 export function padRight(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+  return text.padEnd(width);
 }

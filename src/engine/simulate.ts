@@ -107,10 +107,7 @@ export function simulate(
       startupFailed ? notRunningResult(parsed.text) : runRuntimeCommand(core, parsed.command, parsed.text),
     );
   }
-  const finalModules =
-    runtime.length > 0 && !startupFailed
-      ? moduleOutcomes(outcomeContext)
-      : modules;
+  const finalModules = runtime.length > 0 && !startupFailed ? moduleOutcomes(outcomeContext) : modules;
   if (loader === 'legacy' && finalModules !== modules) {
     for (const h of legacyHazards(core, finalModules)) {
       const o = finalModules[h.module];

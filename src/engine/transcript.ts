@@ -17,9 +17,13 @@ export class Transcript {
   }
 
   log(level: LogLevel, message: string, source = 'loader.c'): void {
-    const line: LogLine = { level, source, message };
-    if (this.events.length > 0) line.event = this.events.length - 1;
-    this.lines.push(line);
+    // Same shape for every line (event possibly undefined): cheaper for the engine to build.
+    this.lines.push({
+      level,
+      source,
+      message,
+      event: this.events.length > 0 ? this.events.length - 1 : undefined,
+    });
   }
 
   debug(message: string): void {

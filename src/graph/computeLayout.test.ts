@@ -1,10 +1,14 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { computeLayout } from './computeLayout';
-import { DEFAULT_ELEMENT_VIEW, toElements } from './elements';
+import { toElements } from './elements';
+import type { ElementView } from './elements';
 import { toLayoutInput } from './layoutInput';
 import { boundingBox } from './packIsolated';
 import { testGraph } from './testGraph';
+
+/** The module view with libraries drawn (the app's default hides them). */
+const MODULES_AND_LIBRARIES: ElementView = { mode: 'modules', showLibraries: true, showNonLoadable: false };
 
 const graph = testGraph({
   modules: [
@@ -22,7 +26,7 @@ const graph = testGraph({
     ['chan_pjsip', 'res_pjsip', 'depends'],
   ],
 });
-const input = toLayoutInput(toElements(graph, DEFAULT_ELEMENT_VIEW));
+const input = toLayoutInput(toElements(graph, MODULES_AND_LIBRARIES));
 const elk = new ELK();
 
 describe('computeLayout', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyPositions, applySelection, createCy, patchElements } from './cyAdapter';
-import { DEFAULT_ELEMENT_VIEW, toElements } from './elements';
+import { toElements } from './elements';
+import type { ElementView } from './elements';
 import { testGraph } from './testGraph';
+
+/** The module view with libraries drawn (the app's default hides them). */
+const MODULES_AND_LIBRARIES: ElementView = { mode: 'modules', showLibraries: true, showNonLoadable: false };
 
 const graph = testGraph({
   modules: [{ name: 'res_pjsip' }, { name: 'res_pjsip_session' }, { name: 'app_dial', category: 'apps' }, { name: 'chan_pjsip' }],
@@ -16,7 +20,7 @@ const graph = testGraph({
 describe('patchElements', () => {
   it('adds every element of an empty instance, nodes with their classes', () => {
     const cy = createCy({ headless: true });
-    const result = patchElements(cy, toElements(graph, DEFAULT_ELEMENT_VIEW));
+    const result = patchElements(cy, toElements(graph, MODULES_AND_LIBRARIES));
     expect(result).toEqual({ added: 8, removed: 0, updated: 0 });
     expect(cy.getElementById('app_dial').hasClass('cat-apps')).toBe(true);
     expect(cy.getElementById('requires:chan_pjsip->res_pjsip_session').data('kind')).toBe('requires');
@@ -25,11 +29,11 @@ describe('patchElements', () => {
 
   it('removes what is gone and keeps untouched elements (and their positions) as they were', () => {
     const cy = createCy({ headless: true });
-    patchElements(cy, toElements(graph, DEFAULT_ELEMENT_VIEW));
+    patchElements(cy, toElements(graph, MODULES_AND_LIBRARIES));
     const kept = cy.getElementById('res_pjsip');
     kept.position({ x: 40, y: 50 });
 
-    const result = patchElements(cy, toElements(graph, { ...DEFAULT_ELEMENT_VIEW, showLibraries: false }));
+    const result = patchElements(cy, toElements(graph, { ...MODULES_AND_LIBRARIES, showLibraries: false }));
     expect(result.removed).toBe(2);
     expect(result.added).toBe(0);
     expect(cy.getElementById('lib:pjproject').empty()).toBe(true);
@@ -41,9 +45,9 @@ describe('patchElements', () => {
   it('updates classes that changed, such as a module that lost its last drawn edge becoming isolated', () => {
     const cy = createCy({ headless: true });
     const onlyLibrary = testGraph({ modules: [{ name: 'res_crypto' }], libraries: ['crypto'], edges: [['res_crypto', 'crypto', 'uses-library']] });
-    patchElements(cy, toElements(onlyLibrary, DEFAULT_ELEMENT_VIEW));
+    patchElements(cy, toElements(onlyLibrary, MODULES_AND_LIBRARIES));
     expect(cy.getElementById('res_crypto').hasClass('isolated')).toBe(false);
-    const result = patchElements(cy, toElements(onlyLibrary, { ...DEFAULT_ELEMENT_VIEW, showLibraries: false }));
+    const result = patchElements(cy, toElements(onlyLibrary, { ...MODULES_AND_LIBRARIES, showLibraries: false }));
     expect(result.updated).toBe(1);
     expect(cy.getElementById('res_crypto').hasClass('isolated')).toBe(true);
     cy.destroy();
@@ -53,7 +57,7 @@ describe('patchElements', () => {
 describe('applySelection', () => {
   it('marks the selected node, focuses its neighbourhood and dims everything else', () => {
     const cy = createCy({ headless: true });
-    patchElements(cy, toElements(graph, DEFAULT_ELEMENT_VIEW));
+    patchElements(cy, toElements(graph, MODULES_AND_LIBRARIES));
     applySelection(cy, 'res_pjsip_session');
     expect(cy.getElementById('res_pjsip_session').classes()).toContain('selected');
     expect(cy.getElementById('res_pjsip').hasClass('focused')).toBe(true);
@@ -66,7 +70,7 @@ describe('applySelection', () => {
 
   it('clears every state class when the selection goes or names no node', () => {
     const cy = createCy({ headless: true });
-    patchElements(cy, toElements(graph, DEFAULT_ELEMENT_VIEW));
+    patchElements(cy, toElements(graph, MODULES_AND_LIBRARIES));
     applySelection(cy, 'res_pjsip_session');
     applySelection(cy, 'not_drawn');
     expect(cy.elements('.selected, .focused, .dimmed').length).toBe(0);
@@ -80,7 +84,7 @@ describe('applySelection', () => {
 describe('applyPositions', () => {
   it('moves nodes that have a position and leaves the others where they are', () => {
     const cy = createCy({ headless: true });
-    patchElements(cy, toElements(graph, DEFAULT_ELEMENT_VIEW));
+    patchElements(cy, toElements(graph, MODULES_AND_LIBRARIES));
     cy.getElementById('app_dial').position({ x: 7, y: 8 });
     applyPositions(cy, { res_pjsip: { x: 100, y: 200 } }, false);
     expect(cy.getElementById('res_pjsip').position()).toEqual({ x: 100, y: 200 });

@@ -27,7 +27,6 @@ export function createCy(options: CreateCyOptions): Core {
     textureOnViewport: true,
     hideEdgesOnViewport: true,
     motionBlur: false,
-    pixelRatio: 1,
   });
 }
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ELEMENT_VIEW, hasClass, itemNodeId, libraryNodeId, toElements } from './elements';
+import { hasClass, itemNodeId, libraryNodeId, toElements } from './elements';
 import type { ElementView, GraphElements } from './elements';
 import { testGraph } from './testGraph';
+
+/** The module view with libraries drawn (the app's default hides them). */
+const MODULES_AND_LIBRARIES: ElementView = { mode: 'modules', showLibraries: true, showNonLoadable: false };
 
 const pjsip = testGraph({
   modules: [
@@ -45,49 +48,49 @@ function node(elements: GraphElements, id: string) {
 
 describe('toElements, module view', () => {
   it('draws loadable and built-in modules and hides non-loadable entries by default', () => {
-    const { nodes } = ids(toElements(pjsip, DEFAULT_ELEMENT_VIEW));
+    const { nodes } = ids(toElements(pjsip, MODULES_AND_LIBRARIES));
     expect(nodes).toContain('res_pjsip');
     expect(nodes).toContain('cdr');
     expect(nodes).not.toContain('sig_analog');
   });
 
   it('draws non-loadable entries, marked as such, when asked to', () => {
-    const elements = toElements(pjsip, { ...DEFAULT_ELEMENT_VIEW, showNonLoadable: true });
+    const elements = toElements(pjsip, { ...MODULES_AND_LIBRARIES, showNonLoadable: true });
     expect(hasClass(node(elements, 'sig_analog'), 'kind-non-loadable')).toBe(true);
     expect(ids(elements).edges).toContain('depends:chan_dahdi->sig_analog');
   });
 
   it('draws external libraries as their own nodes with uses-library edges, and drops both when libraries are off', () => {
-    const on = toElements(pjsip, DEFAULT_ELEMENT_VIEW);
+    const on = toElements(pjsip, MODULES_AND_LIBRARIES);
     expect(node(on, libraryNodeId('pjproject')).data.type).toBe('library');
     expect(ids(on).edges).toContain('uses-library:res_pjsip->lib:pjproject');
 
-    const off = toElements(pjsip, { ...DEFAULT_ELEMENT_VIEW, showLibraries: false });
+    const off = toElements(pjsip, { ...MODULES_AND_LIBRARIES, showLibraries: false });
     expect(ids(off).nodes).not.toContain(libraryNodeId('pjproject'));
     expect(ids(off).edges.some((e) => e.startsWith('uses-library:'))).toBe(false);
   });
 
   it('gives each edge kind its own edge and class, so depends and requires between the same pair both show', () => {
-    const { edges } = toElements(pjsip, DEFAULT_ELEMENT_VIEW);
+    const { edges } = toElements(pjsip, MODULES_AND_LIBRARIES);
     const between = edges.filter((e) => e.data.source === 'res_pjsip_session' && e.data.target === 'res_pjsip');
     expect(between.map((e) => e.classes).sort()).toEqual(['edge-depends', 'edge-requires']);
     expect(edges.find((e) => e.data.kind === 'conflicts')?.data).toMatchObject({ source: 'app_meetme', target: 'app_confbridge' });
   });
 
   it('keeps one library edge per pair, hard when the library is both depended on and used', () => {
-    const dahdi = toElements(pjsip, DEFAULT_ELEMENT_VIEW).edges.filter((e) => e.data.target === libraryNodeId('dahdi'));
+    const dahdi = toElements(pjsip, MODULES_AND_LIBRARIES).edges.filter((e) => e.data.target === libraryNodeId('dahdi'));
     expect(dahdi).toHaveLength(1);
     expect(hasClass(dahdi[0]!, 'optional-use')).toBe(false);
   });
 
   it('skips self-loops and edges to names that resolve to nothing', () => {
-    const { edges } = ids(toElements(pjsip, DEFAULT_ELEMENT_VIEW));
+    const { edges } = ids(toElements(pjsip, MODULES_AND_LIBRARIES));
     expect(edges).not.toContain('depends:res_pjsip->res_pjsip');
     expect(edges.some((e) => e.includes('res_nowhere'))).toBe(false);
   });
 
   it('classes nodes by category, support level and kind, and marks modules without drawn edges as isolated', () => {
-    const elements = toElements(pjsip, DEFAULT_ELEMENT_VIEW);
+    const elements = toElements(pjsip, MODULES_AND_LIBRARIES);
     expect(node(elements, 'app_meetme').classes.split(' ')).toEqual(
       expect.arrayContaining(['module', 'cat-apps', 'support-deprecated', 'kind-loadable']),
     );
@@ -95,7 +98,7 @@ describe('toElements, module view', () => {
     expect(hasClass(node(elements, 'res_pjsip'), 'isolated')).toBe(false);
     // chan_dahdi's only module edge goes to a hidden entry, but its library edge is drawn.
     expect(hasClass(node(elements, 'chan_dahdi'), 'isolated')).toBe(false);
-    const noLibs = toElements(pjsip, { ...DEFAULT_ELEMENT_VIEW, showLibraries: false });
+    const noLibs = toElements(pjsip, { ...MODULES_AND_LIBRARIES, showLibraries: false });
     expect(hasClass(node(noLibs, 'chan_dahdi'), 'isolated')).toBe(true);
   });
 
@@ -127,7 +130,7 @@ describe('toElements, provider view', () => {
       ['managerEvent', 'Newchannel', 'core'],
     ],
   });
-  const view: ElementView = { ...DEFAULT_ELEMENT_VIEW, mode: 'providers' };
+  const view: ElementView = { ...MODULES_AND_LIBRARIES, mode: 'providers' };
 
   it('links each application, function, manager action and AGI command to the modules that provide it', () => {
     const elements = toElements(voicemail, view);

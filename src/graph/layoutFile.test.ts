@@ -7,7 +7,7 @@ describe('precomputed layout files', () => {
     const keys = new Set([
       layoutKey(DEFAULT_ELEMENT_VIEW, 'layered'),
       layoutKey(DEFAULT_ELEMENT_VIEW, 'force'),
-      layoutKey({ ...DEFAULT_ELEMENT_VIEW, showLibraries: false }, 'layered'),
+      layoutKey({ ...DEFAULT_ELEMENT_VIEW, showLibraries: !DEFAULT_ELEMENT_VIEW.showLibraries }, 'layered'),
       layoutKey({ ...DEFAULT_ELEMENT_VIEW, showNonLoadable: true }, 'layered'),
       layoutKey({ ...DEFAULT_ELEMENT_VIEW, mode: 'providers' }, 'layered'),
     ]);

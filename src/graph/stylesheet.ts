@@ -93,7 +93,7 @@ export function buildStylesheet(): StylesheetJson {
         'line-color': look.colour,
         'line-style': look.line,
         'target-arrow-color': look.colour,
-        'target-arrow-shape': 'none',
+        'target-arrow-shape': look.arrow,
         'target-arrow-fill': look.hollow ? 'hollow' : 'filled',
       });
     }),

@@ -30,13 +30,13 @@ describe('explorer store', () => {
     const store = storeWith();
     await store.getState().loadBuiltin('23.4.1');
     store.getState().inspectModule('app_dial');
-    store.getState().setShowLibraries(false);
+    store.getState().setShowLibraries(true);
     store.getState().setLayout('force');
     await store.getState().loadBuiltin('13.38.3');
     const state = store.getState();
     expect(state.graph?.info.version).toBe('13.38.3');
     expect(state.selection).toEqual({ kind: 'module', name: 'app_dial' });
-    expect([state.showLibraries, state.layout]).toEqual([false, 'force']);
+    expect([state.showLibraries, state.layout]).toEqual([true, 'force']);
   });
 
   it('drops a selection the new version does not have', async () => {
@@ -95,6 +95,21 @@ describe('explorer store', () => {
     expect(state.graph).toBe(before);
     expect(state.lastAttempt?.outcome).toBe('cancelled');
     expect(state.lastAttempt?.problems[0]?.code).toBe('cancelled');
+  });
+
+  it('progress reported after a cancellation does not bring the progress back', async () => {
+    const store = storeWith();
+    await store.getState().loadBuiltin('22.10.1');
+    const slow = Object.assign(new File(['<docs/>'], 'slow.xml'), {
+      text: () => new Promise<string>((resolve) => setTimeout(() => resolve('<docs/>'), 30)),
+    });
+    const opening = store.getState().openFiles([slow]);
+    store.getState().cancelLoading();
+    await opening;
+    // The in-process API keeps going and reports its next phases; they must be ignored.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(store.getState().loading).toBeUndefined();
+    expect(store.getState().lastAttempt?.outcome).toBe('cancelled');
   });
 
   it('only the most recent load lands when an older one finishes later', async () => {

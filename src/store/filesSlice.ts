@@ -15,10 +15,13 @@ export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx
     const names = files.map((f) => f.name);
     const ticket = ctx.nextTicket();
     set({ loading: { kind: 'files', names } });
+    // Progress messages already on their way when the load ends (or is cancelled) must not bring it back.
+    let settled = false;
     try {
       const result = await ctx.client.openFiles(files, runtimeFactsVersion ? { runtimeFactsVersion } : {}, (progress) => {
-        if (ctx.isCurrent(ticket)) set({ loading: { kind: 'files', names, progress } });
+        if (!settled && ctx.isCurrent(ticket)) set({ loading: { kind: 'files', names, progress } });
       });
+      settled = true;
       if (!ctx.isCurrent(ticket)) return;
       if (!result.graph) {
         // Bad input never costs the user what they had: graph, selection and settings stay.
@@ -33,6 +36,7 @@ export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx
       };
       set(committedGraph(get(), result.graph, result.problems, source, undefined));
     } catch (error) {
+      settled = true;
       if (!ctx.isCurrent(ticket)) return;
       const cancelled = error instanceof CancelledError;
       set({
