@@ -17,7 +17,7 @@ import {
 } from './loaderCore';
 import { LoadOrderList, applyModulesConf } from './loadOrder';
 import type { ConfigInitOptions } from './loadOrder';
-import { moduleFileName, moduleKey, padRight, stripSo } from './names';
+import { moduleFileName, moduleKey, stripSo } from './names';
 
 export interface StartupOutcome {
   /** load_modules' result: 0 running, -1 configuration refused, -2 a module failed. */
@@ -25,41 +25,53 @@ export interface StartupOutcome {
   exitCode: 0 | 1 | 2;
 }
 
-/** The priority vector while it is consumed from the front; removals by value are O(1). */
+/**
+ * The priority vector while it is consumed from the front; removals by value are O(1). Each
+ * module holds its own index and removal mark (a module is queued at most once: the load-order
+ * list has one entry per key).
+ */
 class PriorityVector {
   private readonly items: LoadedModule[];
-  private readonly position = new Map<LoadedModule, number>();
-  private readonly removed = new Set<LoadedModule>();
+  private removed = 0;
   private head = 0;
 
   constructor(items: LoadedModule[]) {
     this.items = items;
-    items.forEach((mod, i) => this.position.set(mod, i));
+    for (let i = 0; i < items.length; i++) {
+      const mod = items[i];
+      if (!mod) continue;
+      mod.queueIndex = i;
+      mod.dequeued = false;
+    }
   }
 
   get size(): number {
-    return this.items.length - this.head - this.removed.size;
+    return this.items.length - this.head - this.removed;
   }
 
   shift(): LoadedModule | undefined {
     while (this.head < this.items.length) {
       const mod = this.items[this.head++];
-      if (mod && !this.removed.delete(mod)) return mod;
+      if (!mod) continue;
+      if (!mod.dequeued) return mod;
+      mod.dequeued = false;
+      this.removed--;
     }
     return undefined;
   }
 
   /** AST_VECTOR_REMOVE_CMP_ORDERED: a module started early leaves the queue. */
   remove(mod: LoadedModule): void {
-    const idx = this.position.get(mod);
-    if (idx !== undefined && idx >= this.head) this.removed.add(mod);
+    if (mod.queueIndex < this.head || this.items[mod.queueIndex] !== mod || mod.dequeued) return;
+    mod.dequeued = true;
+    this.removed++;
   }
 
   /** Calls `visit` on each module still queued, in order, until it returns false. */
   forEachRemaining(visit: (mod: LoadedModule) => boolean): void {
     for (let i = this.head; i < this.items.length; i++) {
       const mod = this.items[i];
-      if (mod && !this.removed.has(mod) && !visit(mod)) return;
+      if (mod && !mod.dequeued && !visit(mod)) return;
     }
   }
 }
@@ -132,6 +144,7 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
   while (res !== -2) {
     let didwork = false;
     const next: typeof pending = [];
+    const passPrefix = `PASS ${attempt}: `;
     for (const entry of pending) {
       // Errors are only logged on the last pass, which runs to say why the rest never opened.
       const lres = core.loadResource(
@@ -143,14 +156,14 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
         opened,
         entry.key,
       );
-      t.debug(`PASS ${attempt}: ${padRight(entry.resource, 46)} ${lres}`);
+      t.debug(passLine(passPrefix, entry.resource, lres));
       if (lres === LOAD_PRIORITY) {
         didwork = true;
         continue;
       }
       next.push(entry);
       if (lres === LOAD_DECLINE || lres === LOAD_FAILURE) {
-        const facts = core.factsForFile(moduleFileName(entry.resource));
+        const facts = core.factsForFile(moduleFileName(entry.resource), entry.key);
         core.missingLinksByKey.set(facts.key, core.lastMissingLinks);
         t.emit({
           type: 'open-failed',
@@ -182,16 +195,37 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
   return startResourceList(core, new PriorityVector(sorted));
 }
 
+/**
+ * `PASS n: <resource padded to 46> <result>` (printf `%-46s`), built so the padded part is one
+ * flat string: tens of thousands of these lines are kept in the transcript of a large build.
+ */
+function passLine(prefix: string, resource: string, lres: LoadResult): string {
+  return (prefix + resource).padEnd(prefix.length + RESOURCE_WIDTH) + resultSuffix(lres);
+}
+
+/** `%-46s` in load_resource_list and start_resource_attempt. */
+const RESOURCE_WIDTH = 46;
+/** ` <result>` for each enum ast_module_load_result, indexed by value + 1: shared, not rebuilt per line. */
+const RESULT_SUFFIX: readonly string[] = [' -1', ' 0', ' 1', ' 2', ' 3'];
+
+function resultSuffix(lres: LoadResult): string {
+  return RESULT_SUFFIX[lres + 1] ?? ` ${lres}`;
+}
+
+const NO_CONTEXT: StartContext = {};
+
 /** main/loader.c: start_resource_attempt */
-function startResourceAttempt(core: LoaderCore, mod: LoadedModule, ctx: StartContext = {}): LoadResult {
+function startResourceAttempt(core: LoaderCore, mod: LoadedModule, ctx: StartContext = NO_CONTEXT): LoadResult {
   const t = core.t;
   if (!core.depsReference(mod, null)) {
     t.debug(`Module ${mod.resource} is missing dependencies`);
     t.emit({ type: 'skipped-missing-deps', module: mod.name, missing: core.notRunningDependencies(mod) });
     return LOAD_SKIP;
   }
-  const lres = core.startResource(mod, ctx);
-  t.debug(`START: ${padRight(mod.resource, 46)}[${mod.priority}] ${lres}`);
+  const lres = core.startResource(mod, ctx, true);
+  t.debug(
+    ('START: ' + mod.resource).padEnd(7 + RESOURCE_WIDTH) + `[${mod.priority}]` + resultSuffix(lres),
+  );
   if (lres === LOAD_FAILURE)
     t.loadError(`*** Failed to load ${mod.required ? 'required ' : ''}module ${mod.resource}`);
   if (lres === LOAD_FAILURE || lres === LOAD_DECLINE) core.reportedDeclined.add(mod.name);

@@ -4,7 +4,7 @@
  */
 import type { LoadOrderSource, ModulesConf, ModulesConfEntry } from '../model';
 import type { LoaderCore } from './loaderCore';
-import { moduleKey, stripSo } from './names';
+import { endsWithSo, moduleKey, stripSo } from './names';
 import type { Transcript } from './transcript';
 
 export interface LoadOrderEntry {
@@ -39,8 +39,8 @@ export class LoadOrderList {
     builtin: boolean,
     source: LoadOrderSource,
     line?: number,
+    key: string = moduleKey(resource),
   ): LoadOrderEntry {
-    const key = moduleKey(resource);
     const existing = this.byKey.get(key);
     if (existing) {
       existing.required ||= required;
@@ -136,9 +136,10 @@ export function applyModulesConf(
 
   if (autoloadEnabled(conf)) {
     for (const file of options.readdirOrder) {
-      if (file.length < 4 || file.slice(-3).toLowerCase() !== '.so') continue;
-      if (core.find(file)) continue;
-      list.add(file, false, false, false, 'autoload');
+      if (!endsWithSo(file)) continue;
+      const key = moduleKey(file);
+      if (core.findKey(key)) continue;
+      list.add(file, false, false, false, 'autoload', undefined, key);
     }
   }
 

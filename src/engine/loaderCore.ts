@@ -63,18 +63,24 @@ export class LoadedModule {
   pulledBy: string | null = null;
   /** Position in the order modules started (this registration). */
   startIndex = -1;
+  /** Effective load priority (the facts' value, kept at hand for the priority sort). */
+  readonly priority: number;
+  /** The id of its key in the loader facts ({@link ModuleLoadFacts.id}), -1 when the dataset lacks it. */
+  readonly slot: number;
+  /** Index in the startup priority vector, -1 when not queued there. */
+  queueIndex = -1;
+  /** Removed from the priority vector ahead of its turn (started early by a dependent). */
+  dequeued = false;
 
-  constructor(facts: ModuleLoadFacts, resource: string, builtin: boolean) {
+  constructor(facts: ModuleLoadFacts, resource: string, builtin: boolean, slot: number) {
     this.facts = facts;
     // The file's key and the facts' key are the same: facts are looked up by the file's key.
     this.key = facts.key;
     this.name = facts.name;
     this.resource = resource;
     this.builtin = builtin;
-  }
-
-  get priority(): number {
-    return this.facts.priority;
+    this.priority = facts.priority;
+    this.slot = slot;
   }
 }
 
@@ -132,15 +138,26 @@ export interface StartContext {
   pulledBy?: string;
 }
 
+const NO_CONTEXT: StartContext = {};
+
 export class LoaderCore {
   readonly facts: LoaderFacts;
   readonly t: Transcript;
   /** Registered modules by key (the module list; order is given by `seq`). */
   private readonly registered = new Map<string, LoadedModule>();
+  /**
+   * The same registrations indexed by the key's id in the loader facts: the hot paths look
+   * dependencies up by id. Kept in step with `registered` (a key has an id or it has none).
+   */
+  private readonly slots: (LoadedModule | undefined)[];
+  /** Modules by the `seq` they were given; an entry is stale once the module moved or left. */
+  private readonly bySeq: (LoadedModule | undefined)[] = [undefined];
   private readonly available: Set<string>;
   private readonly faults: ReadonlyMap<string, ModuleFault>;
   private seqCounter = 0;
+  /** Facts made up for module files the dataset does not know, by file name. */
   private readonly fileFacts = new Map<string, ModuleLoadFacts>();
+  private filesFacts: { files: readonly string[]; facts: ModuleLoadFacts[] } | null = null;
   /** The module list in order, rebuilt only after it changed. */
   private listCache: LoadedModule[] | null = null;
   /** Links that kept the last failed dlopen from succeeding (for the timeline). */
@@ -173,6 +190,7 @@ export class LoaderCore {
     this.available = new Set(availableFiles);
     this.faults = faults;
     this.t = t;
+    this.slots = new Array<LoadedModule | undefined>(facts.list.length).fill(undefined);
   }
 
   // --- the module list --------------------------------------------------------------------
@@ -188,8 +206,16 @@ export class LoaderCore {
 
   /** The module list in order (head first). */
   moduleList(): LoadedModule[] {
-    this.listCache ??= [...this.registered.values()].sort((a, b) => a.seq - b.seq);
-    return this.listCache;
+    if (this.listCache) return this.listCache;
+    // Sequence numbers only grow, so walking them in order gives the list without sorting.
+    const list: LoadedModule[] = [];
+    const bySeq = this.bySeq;
+    for (let seq = 1; seq < bySeq.length; seq++) {
+      const mod = bySeq[seq];
+      if (mod !== undefined && mod.seq === seq && this.isRegistered(mod)) list.push(mod);
+    }
+    this.listCache = list;
+    return list;
   }
 
   registeredModules(): IterableIterator<LoadedModule> {
@@ -197,19 +223,53 @@ export class LoaderCore {
   }
 
   moveToTail(mod: LoadedModule): void {
-    mod.seq = ++this.seqCounter;
+    this.assignSeq(mod);
     this.listCache = null;
+  }
+
+  private assignSeq(mod: LoadedModule): void {
+    mod.seq = ++this.seqCounter;
+    this.bySeq.push(mod);
+  }
+
+  /** The registered module of a dependency, by its id when the dataset knows it, else by key. */
+  private lookup(id: number, key: string): LoadedModule | undefined {
+    return id >= 0 ? this.slots[id] : this.registered.get(key);
+  }
+
+  /** Whether this very registration is the one in the module list. */
+  private isRegistered(mod: LoadedModule): boolean {
+    return (mod.slot >= 0 ? this.slots[mod.slot] : this.registered.get(mod.key)) === mod;
+  }
+
+  private addRegistered(mod: LoadedModule): void {
+    this.registered.set(mod.key, mod);
+    if (mod.slot >= 0) this.slots[mod.slot] = mod;
+    this.listCache = null;
+  }
+
+  private deleteRegistered(mod: LoadedModule): void {
+    this.registered.delete(mod.key);
+    if (mod.slot >= 0) this.slots[mod.slot] = undefined;
+    this.listCache = null;
+  }
+
+  /** The id of a module's key: its own facts' id, or that of known facts sharing the key. */
+  private slotOf(facts: ModuleLoadFacts): number {
+    return facts.id >= 0 ? facts.id : (this.facts.byKey.get(facts.key)?.id ?? -1);
   }
 
   /** main/loader.c: ast_module_register for a dynamic module (appended to the list). */
   register(facts: ModuleLoadFacts, resource: string): LoadedModule {
-    const mod = new LoadedModule(facts, resource, false);
-    mod.seq = ++this.seqCounter;
+    const mod = new LoadedModule(facts, resource, false, this.slotOf(facts));
+    this.assignSeq(mod);
     mod.libOpen = true;
-    this.registered.set(mod.key, mod);
-    this.listCache = null;
+    this.addRegistered(mod);
     this.t.debug(`Registering module ${mod.name}`);
-    for (const target of this.linkTargetsOf(facts)) {
+    const ids = facts.linksIds;
+    for (let i = 0; i < ids.length; i++) {
+      const target = this.lookup(ids[i] ?? -1, facts.linksKeys[i] ?? '');
+      if (!target || target.builtin) continue;
       (target.boundBy ??= new Set()).add(mod);
       mod.linkTargets.push(target);
     }
@@ -218,34 +278,24 @@ export class LoaderCore {
 
   /** main/loader.c: loader_builtin_init — built-ins register first, in registration order. */
   registerBuiltin(facts: ModuleLoadFacts): LoadedModule {
-    const mod = new LoadedModule(facts, facts.name, true);
-    mod.seq = ++this.seqCounter;
-    this.registered.set(mod.key, mod);
-    this.listCache = null;
+    const mod = new LoadedModule(facts, facts.name, true, this.slotOf(facts));
+    this.assignSeq(mod);
+    this.addRegistered(mod);
     this.t.debug(`Registering module ${mod.name}`);
     return mod;
   }
 
-  /** The registered modules a library's global-symbol links resolve to. */
-  private linkTargetsOf(facts: ModuleLoadFacts): LoadedModule[] {
-    if (facts.linksKeys.length === 0) return NONE;
-    const out: LoadedModule[] = [];
-    for (const key of facts.linksKeys) {
-      const target = this.registered.get(key);
-      if (target && !target.builtin) out.push(target);
-    }
-    return out;
-  }
-
   /** Global-symbol modules a library links against that are not loaded: RTLD_NOW fails on them. */
   unresolvedLinks(facts: ModuleLoadFacts): string[] {
-    const keys = facts.linksKeys;
-    if (keys.length === 0) return NONE_NAMES;
+    const ids = facts.linksIds;
+    if (ids.length === 0) return NONE_NAMES;
     let missing: string[] | null = null;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] ?? '';
-      if (this.registered.has(key) || this.facts.byKey.get(key)?.builtin) continue;
-      (missing ??= []).push(facts.links[i] ?? key);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] ?? -1;
+      if (id >= 0) {
+        if (this.slots[id] !== undefined || this.facts.list[id]?.builtin) continue;
+      } else if (this.registered.has(facts.linksKeys[i] ?? '')) continue;
+      (missing ??= []).push(facts.links[i] ?? facts.linksKeys[i] ?? '');
     }
     return missing ?? NONE_NAMES;
   }
@@ -254,16 +304,34 @@ export class LoaderCore {
     return this.available.has(file);
   }
 
-  factsForFile(file: string): ModuleLoadFacts {
-    const cached = this.fileFacts.get(file);
-    if (cached) return cached;
-    let facts = this.facts.byKey.get(moduleKey(file));
-    if (!facts) {
-      this.unknownFiles.add(file);
-      facts = unknownModuleFacts(stripSo(file));
-    }
-    this.fileFacts.set(file, facts);
+  /** The facts of a module file; a file the dataset does not know is noted in `unknownFiles`. */
+  factsForFile(file: string, key: string = moduleKey(file)): ModuleLoadFacts {
+    const facts = this.lookupFileFacts(file, key);
+    if (!facts.known) this.unknownFiles.add(file);
     return facts;
+  }
+
+  /** {@link factsForFile} without noting unknown files; the same object for the same file. */
+  private lookupFileFacts(file: string, key: string): ModuleLoadFacts {
+    const known = this.facts.byKey.get(key);
+    if (known) return known;
+    let facts = this.fileFacts.get(file);
+    if (!facts) {
+      facts = unknownModuleFacts(stripSo(file));
+      this.fileFacts.set(file, facts);
+    }
+    return facts;
+  }
+
+  /**
+   * The facts of each of `files`, index for index, computed once per list. Unknown files are not
+   * noted: callers note them where the order of `unknownFiles` is decided.
+   */
+  factsForFiles(files: readonly string[]): readonly ModuleLoadFacts[] {
+    if (this.filesFacts?.files !== files) {
+      this.filesFacts = { files, facts: files.map((file) => this.lookupFileFacts(file, moduleKey(file))) };
+    }
+    return this.filesFacts.facts;
   }
 
   faultOf(mod: LoadedModule): ModuleFault | undefined {
@@ -282,7 +350,11 @@ export class LoaderCore {
    * logging pass a lazy open succeeds, the module registers, the loader names what is missing,
    * and closes it again. A GLOBAL_SYMBOLS module is closed and reopened so its symbols are global.
    */
-  loadDynamicModule(resourceIn: string, suppressLogging: boolean): LoadedModule | null {
+  loadDynamicModule(
+    resourceIn: string,
+    suppressLogging: boolean,
+    key: string = moduleKey(resourceIn),
+  ): LoadedModule | null {
     const file = moduleFileName(resourceIn);
     this.lastMissingLinks = NONE_NAMES;
     if (!this.available.has(file)) {
@@ -293,7 +365,8 @@ export class LoaderCore {
       }
       return null;
     }
-    const facts = this.factsForFile(file);
+    // The file's key is the resource's: moduleFileName only ever appends `.so`.
+    const facts = this.factsForFile(file, key);
     const missingLinks = this.unresolvedLinks(facts);
     this.lastMissingLinks = missingLinks;
     if (missingLinks.length > 0) {
@@ -331,8 +404,7 @@ export class LoaderCore {
   /** The library left memory: its destructor unregisters the module (main/loader.c: ast_module_unregister). */
   private libraryUnloaded(mod: LoadedModule): void {
     if (mod.registered) {
-      this.registered.delete(mod.key);
-      this.listCache = null;
+      this.deleteRegistered(mod);
       mod.registered = false;
       if (mod.usecount === 0) {
         this.t.debug(`Unregistering module ${mod.name}`);
@@ -360,10 +432,16 @@ export class LoaderCore {
   // --- references between modules ----------------------------------------------------------
 
   /** main/loader.c: module_reffed_deps_add */
-  private reffedAdd(mod: LoadedModule, dep: LoadedModule, missing: string[] | null): boolean {
+  private reffedAdd(
+    mod: LoadedModule,
+    dep: LoadedModule,
+    missing: string[] | null,
+    missingMods: (LoadedModule | undefined)[] | null,
+  ): boolean {
     if (!dep.running) {
       if (!missing) return false;
       missing.push(dep.name);
+      missingMods?.push(dep);
       return true;
     }
     if (mod.reffed.includes(dep)) return true;
@@ -375,21 +453,27 @@ export class LoaderCore {
 
   /** Registered, not-declined modules that enhance `dep`, in module-list order. */
   private enhancersOf(dep: LoadedModule): LoadedModule[] {
-    const keys = dep.facts.enhancerKeys;
-    if (keys.length === 0) return NONE;
+    const ids = dep.facts.enhancerIds;
+    if (ids.length === 0) return NONE;
     const out: LoadedModule[] = [];
-    for (const k of keys) {
-      const m = this.registered.get(k);
+    for (let i = 0; i < ids.length; i++) {
+      const m = this.lookup(ids[i] ?? -1, dep.facts.enhancerKeys[i] ?? '');
       if (m) out.push(m);
     }
     return out.length > 1 ? out.sort((a, b) => a.seq - b.seq) : out;
   }
 
   /** main/loader.c: module_reffed_deps_add_dep_enhancers */
-  private addDependencyEnhancers(mod: LoadedModule, dep: LoadedModule, missing: string[] | null): boolean {
+  private addDependencyEnhancers(
+    mod: LoadedModule,
+    dep: LoadedModule,
+    missing: string[] | null,
+    missingMods: (LoadedModule | undefined)[] | null,
+  ): boolean {
+    if (dep.facts.enhancerIds.length === 0) return true;
     for (const cur of this.enhancersOf(dep)) {
       if (cur.declined) continue;
-      if (!this.reffedAdd(mod, cur, missing)) return false;
+      if (!this.reffedAdd(mod, cur, missing, missingMods)) return false;
     }
     return true;
   }
@@ -399,23 +483,25 @@ export class LoaderCore {
     mod: LoadedModule,
     names: readonly string[],
     keys: readonly string[],
+    ids: readonly number[],
     missing: string[] | null,
+    missingMods: (LoadedModule | undefined)[] | null,
     refEnhancers: boolean,
     isOptional: boolean,
   ): boolean {
-    for (let i = 0; i < names.length; i++) {
-      const depname = names[i] ?? '';
-      const dep = this.registered.get(keys[i] ?? '');
+    for (let i = 0; i < ids.length; i++) {
+      const dep = this.lookup(ids[i] ?? -1, keys[i] ?? '');
       if (!dep || !dep.running) {
         if (isOptional && !dep) continue;
         if (missing) {
-          missing.push(depname);
+          missing.push(names[i] ?? '');
+          missingMods?.push(dep);
           continue;
         }
         return false;
       }
-      if (!this.reffedAdd(mod, dep, missing)) return false;
-      if (refEnhancers && !this.addDependencyEnhancers(mod, dep, missing)) return false;
+      if (!this.reffedAdd(mod, dep, missing, missingMods)) return false;
+      if (refEnhancers && !this.addDependencyEnhancers(mod, dep, missing, missingMods)) return false;
     }
     return true;
   }
@@ -424,12 +510,14 @@ export class LoaderCore {
    * main/loader.c: module_deps_reference — takes a reference on every running dependency; with
    * `missing` it collects the names of those not running instead of stopping at the first.
    * All three lists are always processed, so references taken before a failure are kept.
+   * `missingMods`, when given, receives the module behind each missing name (undefined for a
+   * name not in the module list), index for index.
    */
-  depsReference(mod: LoadedModule, missing: string[] | null): boolean {
+  depsReference(mod: LoadedModule, missing: string[] | null, missingMods: (LoadedModule | undefined)[] | null = null): boolean {
     const f = mod.facts;
-    let ok = this.processRequirements(mod, f.enhances, f.enhancesKeys, missing, false, false);
-    ok = this.processRequirements(mod, f.requires, f.requiresKeys, missing, true, false) && ok;
-    ok = this.processRequirements(mod, f.optional, f.optionalKeys, missing, true, true) && ok;
+    let ok = this.processRequirements(mod, f.enhances, f.enhancesKeys, f.enhancesIds, missing, missingMods, false, false);
+    ok = this.processRequirements(mod, f.requires, f.requiresKeys, f.requiresIds, missing, missingMods, true, false) && ok;
+    ok = this.processRequirements(mod, f.optional, f.optionalKeys, f.optionalIds, missing, missingMods, true, true) && ok;
     return ok;
   }
 
@@ -465,13 +553,15 @@ export class LoaderCore {
     unknown: string[] | undefined,
   ): LoadedModule[] | null {
     const names: string[] = [];
-    this.depsReference(m, names);
+    const mods: (LoadedModule | undefined)[] = [];
+    this.depsReference(m, names, mods);
     if (names.length === 0) return NONE;
     const local: LoadedModule[] = [];
-    for (const name of names) {
-      const dep = this.find(name);
-      if (!dep) {
-        unknown?.push(name);
+    for (let i = 0; i < mods.length; i++) {
+      // A missing name is looked up in the module list by the same key it was found under.
+      const dep = mods[i];
+      if (dep === undefined) {
+        unknown?.push(names[i] ?? '');
         return null;
       }
       if (missingdeps.has(dep)) continue;
@@ -485,23 +575,29 @@ export class LoaderCore {
   notRunningDependencies(mod: LoadedModule): string[] {
     const out: string[] = [];
     const f = mod.facts;
-    f.enhancesKeys.forEach((k, i) => {
-      if (!this.registered.get(k)?.running) out.push(f.enhances[i] ?? k);
-    });
-    f.requiresKeys.forEach((k, i) => {
-      if (!this.registered.get(k)?.running) out.push(f.requires[i] ?? k);
-    });
-    f.optionalKeys.forEach((k, i) => {
-      const d = this.registered.get(k);
-      if (d && !d.running) out.push(f.optional[i] ?? k);
-    });
+    for (let i = 0; i < f.enhancesIds.length; i++) {
+      if (!this.lookup(f.enhancesIds[i] ?? -1, f.enhancesKeys[i] ?? '')?.running)
+        out.push(f.enhances[i] ?? f.enhancesKeys[i] ?? '');
+    }
+    for (let i = 0; i < f.requiresIds.length; i++) {
+      if (!this.lookup(f.requiresIds[i] ?? -1, f.requiresKeys[i] ?? '')?.running)
+        out.push(f.requires[i] ?? f.requiresKeys[i] ?? '');
+    }
+    for (let i = 0; i < f.optionalIds.length; i++) {
+      const d = this.lookup(f.optionalIds[i] ?? -1, f.optionalKeys[i] ?? '');
+      if (d && !d.running) out.push(f.optional[i] ?? f.optionalKeys[i] ?? '');
+    }
     return out;
   }
 
   // --- starting a module --------------------------------------------------------------------
 
-  /** main/loader.c: start_resource */
-  startResource(mod: LoadedModule, ctx: StartContext = {}): LoadResult {
+  /**
+   * main/loader.c: start_resource. `depsHeld` says the caller's module_deps_reference just
+   * succeeded (start_resource_attempt): running it again here would find every reference taken
+   * and change nothing, so it is skipped.
+   */
+  startResource(mod: LoadedModule, ctx: StartContext = NO_CONTEXT, depsHeld = false): LoadResult {
     if (mod.running) return LOAD_SUCCESS;
     this.t.emit(
       ctx.pulledBy
@@ -515,7 +611,7 @@ export class LoaderCore {
       return mod.required ? LOAD_FAILURE : LOAD_DECLINE;
     }
 
-    if (!this.depsReference(mod, null)) {
+    if (!depsHeld && !this.depsReference(mod, null)) {
       const missing = new SortedModules();
       const unknown: string[] = [];
       if (!this.missingRecursive(mod, missing, unknown)) {
@@ -601,7 +697,7 @@ export class LoaderCore {
         return LOAD_DECLINE;
       }
     } else {
-      mod = this.loadDynamicModule(resourceName, suppressLogging) ?? undefined;
+      mod = this.loadDynamicModule(resourceName, suppressLogging, key) ?? undefined;
       if (!mod) return required ? LOAD_FAILURE : LOAD_DECLINE;
       onOpened?.(mod);
     }
@@ -760,8 +856,7 @@ export class LoaderCore {
           this.t.debug(`Passing on ${mod.resource}: its use count is ${mod.usecount}`);
           continue;
         }
-        this.registered.delete(mod.key);
-        this.listCache = null;
+        this.deleteRegistered(mod);
         mod.registered = false;
         if (mod.running && !mod.declined) this.t.verbose(`Unloading ${mod.resource}`);
         this.unloadedKeys.add(mod.key);

@@ -12,6 +12,11 @@ export interface ModuleLoadFacts {
   /** The name the module registers with (AST_MODULE_INFO), used in most loader messages. */
   name: string;
   key: string;
+  /**
+   * Position in {@link LoaderFacts.list}: a dense integer id, so the loader's hot paths index
+   * arrays instead of hashing names. -1 for a module the dataset does not know.
+   */
+  id: number;
   builtin: boolean;
   /** Effective load priority (main/loader.c: module_vector_cmp). */
   priority: number;
@@ -37,12 +42,20 @@ export interface ModuleLoadFacts {
   linksKeys: string[];
   /** Keys of the modules that enhance this one. */
   enhancerKeys: string[];
+  /** The same lists as ids ({@link ModuleLoadFacts.id}); -1 where the name is not in the dataset. */
+  requiresIds: number[];
+  optionalIds: number[];
+  enhancesIds: number[];
+  linksIds: number[];
+  enhancerIds: number[];
   /** False when the dataset does not know the module (a file the user listed). */
   known: boolean;
 }
 
 export interface LoaderFacts {
   byKey: Map<string, ModuleLoadFacts>;
+  /** Every module's facts by id ({@link ModuleLoadFacts.id}). */
+  list: ModuleLoadFacts[];
   /** Built-in modules in registration order. */
   builtinOrder: string[];
   /** Loadable module names, alphabetically (the default set of module files). */
@@ -85,6 +98,9 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
     if (info.kind !== 'loadable' && info.kind !== 'builtin') continue;
     byKey.set(moduleKey(info.name), factsFromInfo(info));
   }
+  // One dense id per key, in the map's order.
+  const list = [...byKey.values()];
+  list.forEach((f, i) => (f.id = i));
   let hasRequires = false;
   for (const edge of graph.edges) {
     const from = byKey.get(moduleKey(edge.from));
@@ -128,11 +144,16 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
     });
   }
 
+  const idOf = (key: string): number => byKey.get(key)?.id ?? -1;
   for (const f of byKey.values()) {
     f.requiresKeys = f.requires.map(moduleKey);
     f.optionalKeys = f.optional.map(moduleKey);
     f.enhancesKeys = f.enhances.map(moduleKey);
     f.linksKeys = f.links.map(moduleKey);
+    f.requiresIds = f.requiresKeys.map(idOf);
+    f.optionalIds = f.optionalKeys.map(idOf);
+    f.enhancesIds = f.enhancesKeys.map(idOf);
+    f.linksIds = f.linksKeys.map(idOf);
   }
 
   const enhancersOf = new Map<string, string[]>();
@@ -150,7 +171,10 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
   }
   for (const [target, enhancers] of enhancersOf) {
     const f = byKey.get(target);
-    if (f) f.enhancerKeys = enhancers;
+    if (f) {
+      f.enhancerKeys = enhancers;
+      f.enhancerIds = enhancers.map(idOf);
+    }
   }
 
   const builtinOrder = graph.info.builtinOrder.length
@@ -162,6 +186,7 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
     .sort();
   return {
     byKey,
+    list,
     builtinOrder,
     loadable,
     hasLinkFacts,
@@ -176,6 +201,7 @@ function factsFromInfo(info: ModuleInfo): ModuleLoadFacts {
   const f: ModuleLoadFacts = {
     name: info.name,
     key: moduleKey(info.name),
+    id: -1,
     builtin: info.kind === 'builtin',
     priority: info.loadPriority ?? DEFAULT_PRIORITY,
     globalSymbols: info.globalSymbols,
@@ -192,6 +218,11 @@ function factsFromInfo(info: ModuleInfo): ModuleLoadFacts {
     enhancesKeys: [],
     linksKeys: [],
     enhancerKeys: [],
+    requiresIds: [],
+    optionalIds: [],
+    enhancesIds: [],
+    linksIds: [],
+    enhancerIds: [],
     known: true,
   };
   if (info.deprecatedIn !== undefined) f.deprecatedIn = info.deprecatedIn;
@@ -205,6 +236,7 @@ export function unknownModuleFacts(name: string): ModuleLoadFacts {
   return {
     name,
     key: moduleKey(name),
+    id: -1,
     builtin: false,
     priority: DEFAULT_PRIORITY,
     globalSymbols: false,
@@ -221,6 +253,11 @@ export function unknownModuleFacts(name: string): ModuleLoadFacts {
     enhancesKeys: [],
     linksKeys: [],
     enhancerKeys: [],
+    requiresIds: [],
+    optionalIds: [],
+    enhancesIds: [],
+    linksIds: [],
+    enhancerIds: [],
     known: false,
   };
 }

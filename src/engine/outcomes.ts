@@ -4,6 +4,7 @@
  */
 import type { ModuleOutcome, ModuleState, NotLoadedReason } from '../model';
 import type { LoadedModule, LoaderCore } from './loaderCore';
+import { endsWithSo } from './names';
 
 export interface OutcomeContext {
   core: LoaderCore;
@@ -45,8 +46,11 @@ export function moduleOutcomes(ctx: OutcomeContext): Record<string, ModuleOutcom
     };
   }
 
-  for (const file of ctx.files) {
-    const facts = core.factsForFile(file);
+  const filesFacts = core.factsForFiles(ctx.files);
+  for (let i = 0; i < ctx.files.length; i++) {
+    const file = ctx.files[i] ?? '';
+    const facts = filesFacts[i] ?? core.factsForFile(file);
+    if (!facts.known) core.unknownFiles.add(file);
     if (out[facts.name]) continue;
     const key = facts.key;
     let reason: NotLoadedReason;
@@ -85,10 +89,13 @@ export function outcomeLists(
   const declined = [...core.reportedDeclined].sort();
   const done = new Set([...started, ...declined]);
   const notLoaded = new Set<string>();
-  for (const file of files) {
-    if (file.length < 4 || file.slice(-3).toLowerCase() !== '.so') continue;
-    const name = core.factsForFile(file).name;
-    if (!done.has(name)) notLoaded.add(name);
+  const filesFacts = core.factsForFiles(files);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] ?? '';
+    if (!endsWithSo(file)) continue;
+    const facts = filesFacts[i] ?? core.factsForFile(file);
+    if (!facts.known) core.unknownFiles.add(file);
+    if (!done.has(facts.name)) notLoaded.add(facts.name);
   }
   return { declined, notLoaded: [...notLoaded].sort() };
 }

@@ -53,7 +53,7 @@ export function simulate(
   const missing = new Set([...faults].filter(([, f]) => f === 'missing').map(([k]) => k));
   const files = (options.available ?? defaultAvailableFiles(graph))
     .map(moduleFileOf)
-    .filter((f) => f !== '' && !missing.has(moduleKey(f)));
+    .filter((f) => f !== '' && (missing.size === 0 || !missing.has(moduleKey(f))));
 
   const t = new Transcript();
   const core = new LoaderCore(facts, files, faults, t);
