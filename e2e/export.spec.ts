@@ -11,5 +11,7 @@ test('exporting saves the graph on screen as Module Metadata XML', async ({ expl
   expect(xml).toContain('<moduleMetadata');
   expect(xml).toContain('res_pjsip_session');
   const modules = xml.match(/<module\b/g)?.length ?? 0;
-  expect(modules).toBeGreaterThanOrEqual(index.datasets.find((d) => d.version === index.default)?.modules ?? Infinity);
+  expect(modules).toBeGreaterThanOrEqual(
+    index.datasets.find((d) => d.version === index.default)?.modules ?? Infinity,
+  );
 });

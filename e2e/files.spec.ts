@@ -8,12 +8,15 @@ const MENUSELECT = fixturePath('menuselect-tree.xml');
 /** Loadable modules the two fixtures name: the union the merged graph must show. */
 function fixtureModuleNames(): Set<string> {
   const names = new Set<string>();
-  for (const m of readFileSync(XMLDOC, 'utf8').matchAll(/<module language="en_US" name="([^"]+)"/g)) names.add(m[1] ?? '');
+  for (const m of readFileSync(XMLDOC, 'utf8').matchAll(/<module language="en_US" name="([^"]+)"/g))
+    names.add(m[1] ?? '');
   for (const m of readFileSync(MENUSELECT, 'utf8').matchAll(/<member name="([^"]+)"/g)) names.add(m[1] ?? '');
   return names;
 }
 
-test('opening a full xmldoc together with a menuselect-tree merges them into one graph', async ({ explorer }) => {
+test('opening a full xmldoc together with a menuselect-tree merges them into one graph', async ({
+  explorer,
+}) => {
   await explorer.openFiles([XMLDOC, MENUSELECT]);
   await explorer.waitForGraph('custom');
   const count = Number((await explorer.moduleCount.textContent())?.split(' ')[0]);
@@ -30,13 +33,17 @@ test('opening a full xmldoc together with a menuselect-tree merges them into one
 
   // Where the two files disagree, the Problems panel says so, and the problem selects its module.
   await explorer.problemsTab.click();
-  const disagreement = explorer.problemList.getByRole('button', { name: /core-en_US\.xml says .* menuselect-tree\.xml says/ }).first();
+  const disagreement = explorer.problemList
+    .getByRole('button', { name: /core-en_US\.xml says .* menuselect-tree\.xml says/ })
+    .first();
   await expect(disagreement).toBeVisible();
   await disagreement.click();
   await expect(explorer.inspector.getByRole('heading', { level: 2 })).toBeVisible();
 
   // Load order facts were borrowed from a built-in version, and another can be chosen.
-  await expect(explorer.runtimeFactsNote).toContainText(/Load order facts from Asterisk [\d.]+, \d+% of modules matched/);
+  await expect(explorer.runtimeFactsNote).toContainText(
+    /Load order facts from Asterisk [\d.]+, \d+% of modules matched/,
+  );
   await explorer.runtimeFactsNote.getByLabel('Borrow from').selectOption('16.30.1');
   await expect(explorer.runtimeFactsNote).toContainText('Load order facts from Asterisk 16.30.1');
 });
@@ -50,7 +57,9 @@ test('several files dropped on the page at once are opened together', async ({ e
   await expect(explorer.inspectorHeading('app_queue')).toBeVisible();
 });
 
-test('a truncated xmldoc is reported with its line and column and the previous graph stays', async ({ explorer }) => {
+test('a truncated xmldoc is reported with its line and column and the previous graph stays', async ({
+  explorer,
+}) => {
   const version = (await explorer.canvas.getAttribute('data-graph-version')) ?? '';
   const count = await explorer.moduleCount.textContent();
   const nodes = await explorer.nodeCount();
@@ -74,7 +83,8 @@ test('a long load can be cancelled and the previous graph stays', async ({ explo
   const count = await explorer.moduleCount.textContent();
   const modules = Array.from(
     { length: 150_000 },
-    (_, i) => `<module language="en_US" name="app_generated_${i}">\n\t<support_level>extended</support_level>\n</module>`,
+    (_, i) =>
+      `<module language="en_US" name="app_generated_${i}">\n\t<support_level>extended</support_level>\n</module>`,
   ).join('\n');
   const huge = `<?xml version="1.0" encoding="UTF-8"?>\n<docs xmlns:xi="http://www.w3.org/2001/XInclude">\n${modules}\n</docs>\n`;
 

@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
 
-test('finding a module by name opens its inspector with its facts, dependencies and what it provides', async ({ explorer }) => {
+test('finding a module by name opens its inspector with its facts, dependencies and what it provides', async ({
+  explorer,
+}) => {
   await explorer.findModule('res_pjsip_session');
   await expect(explorer.inspectorHeading('res_pjsip_session')).toBeVisible();
   const inspector = explorer.inspector;
@@ -14,7 +16,9 @@ test('finding a module by name opens its inspector with its facts, dependencies 
   await dependencies.getByRole('button', { name: 'res_pjsip', exact: true }).first().click();
   await expect(explorer.inspectorHeading('res_pjsip')).toBeVisible();
   const dependents = inspector.getByRole('region', { name: 'Dependents' });
-  await expect(dependents.getByRole('button', { name: 'res_pjsip_session', exact: true }).first()).toBeVisible();
+  await expect(
+    dependents.getByRole('button', { name: 'res_pjsip_session', exact: true }).first(),
+  ).toBeVisible();
 });
 
 test('clicking a node on the canvas opens its inspector', async ({ explorer }) => {
@@ -25,9 +29,12 @@ test('clicking a node on the canvas opens its inspector', async ({ explorer }) =
   expect(await explorer.nodeHasClass('app_queue', 'selected')).toBe(true);
 });
 
-test('an application provided by several modules is one highlighted node linked to each of them', async ({ explorer, page }) => {
+test('an application provided by several modules is one highlighted node linked to each of them', async ({
+  explorer,
+  page,
+}) => {
   await page.getByRole('radio', { name: 'Providers' }).check();
-  await explorer.waitForGraph(await explorer.canvas.getAttribute('data-graph-version') ?? '', /providers/);
+  await explorer.waitForGraph((await explorer.canvas.getAttribute('data-graph-version')) ?? '', /providers/);
   await explorer.findModule('voicemail');
   await expect(explorer.inspectorHeading('VoiceMail')).toBeVisible();
   const providers = explorer.inspector.getByRole('region', { name: 'Provided by' });

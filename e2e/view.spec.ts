@@ -16,7 +16,11 @@ test('libraries can be shown and non-loadable entries too', async ({ explorer, p
   expect(await explorer.hasNode('sig_analog')).toBe(false);
   await page.getByLabel('Show libraries').check();
   await expect.poll(() => explorer.hasNode('lib:pjproject')).toBe(true);
-  expect(await explorer.page.evaluate(() => window.__cy?.getElementById('uses-library:res_pjsip->lib:pjproject').length)).toBe(1);
+  expect(
+    await explorer.page.evaluate(
+      () => window.__cy?.getElementById('uses-library:res_pjsip->lib:pjproject').length,
+    ),
+  ).toBe(1);
   await page.getByLabel('Show non-loadable entries').check();
   await expect.poll(() => explorer.hasNode('sig_analog')).toBe(true);
   await page.getByLabel('Show libraries').uncheck();

@@ -63,13 +63,21 @@ export function readDatasetIndex(): DatasetIndex {
 }
 
 export function readDataset(version: string, file: string): ModuleGraph {
-  const { data, problems } = parseMetadataXml(readFileSync(new URL(file, DATASETS), 'utf8'), `public/datasets/${file}`);
-  if (!data) throw new Error(`public/datasets/${file} is unreadable: ${problems.map((p) => p.message).join('; ')}`);
-  if (data.info.version !== version) throw new Error(`public/datasets/${file} holds ${data.info.version}, not ${version}`);
+  const { data, problems } = parseMetadataXml(
+    readFileSync(new URL(file, DATASETS), 'utf8'),
+    `public/datasets/${file}`,
+  );
+  if (!data)
+    throw new Error(`public/datasets/${file} is unreadable: ${problems.map((p) => p.message).join('; ')}`);
+  if (data.info.version !== version)
+    throw new Error(`public/datasets/${file} holds ${data.info.version}, not ${version}`);
   return data;
 }
 
-export async function layoutsFor(graph: ModuleGraph, elk: InstanceType<typeof ELK>): Promise<Record<string, Positions>> {
+export async function layoutsFor(
+  graph: ModuleGraph,
+  elk: InstanceType<typeof ELK>,
+): Promise<Record<string, Positions>> {
   const layouts: Record<string, Positions> = {};
   for (const { view, algorithms } of PRECOMPUTED_VIEWS) {
     const elements = toElements(graph, view);

@@ -62,7 +62,10 @@ export class ExplorerPage {
   async waitForGraph(version: string, layoutKey?: string | RegExp): Promise<void> {
     await expect(this.canvas).toHaveAttribute('data-graph-version', version);
     if (layoutKey !== undefined) await expect(this.canvas).toHaveAttribute('data-graph-key', layoutKey);
-    await expect(this.page.getByRole('region', { name: 'Module graph' })).toHaveAttribute('aria-busy', 'false');
+    await expect(this.page.getByRole('region', { name: 'Module graph' })).toHaveAttribute(
+      'aria-busy',
+      'false',
+    );
   }
 
   async chooseVersion(version: string): Promise<void> {
@@ -80,13 +83,21 @@ export class ExplorerPage {
   }
 
   async openFiles(paths: string[]): Promise<void> {
-    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.openFilesButton.click()]);
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.openFilesButton.click(),
+    ]);
     await chooser.setFiles(paths);
   }
 
   async openFileContents(files: Array<{ name: string; text: string }>): Promise<void> {
-    const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.openFilesButton.click()]);
-    await chooser.setFiles(files.map((f) => ({ name: f.name, mimeType: 'text/xml', buffer: Buffer.from(f.text) })));
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.openFilesButton.click(),
+    ]);
+    await chooser.setFiles(
+      files.map((f) => ({ name: f.name, mimeType: 'text/xml', buffer: Buffer.from(f.text) })),
+    );
   }
 
   /** Drops all files at once onto the page, as a file manager drag would. */
@@ -112,7 +123,10 @@ export class ExplorerPage {
   }
 
   nodeHasClass(id: string, cls: string): Promise<boolean> {
-    return this.page.evaluate(([nodeId, c]) => window.__cy?.getElementById(nodeId ?? '').hasClass(c ?? '') ?? false, [id, cls]);
+    return this.page.evaluate(
+      ([nodeId, c]) => window.__cy?.getElementById(nodeId ?? '').hasClass(c ?? '') ?? false,
+      [id, cls],
+    );
   }
 
   nodePosition(id: string): Promise<{ x: number; y: number }> {

@@ -138,14 +138,20 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
   let attempt = 0;
   let lasttry = false;
   let pending = list.live();
+  // Each entry's facts, looked up once for all the passes.
+  let known = pending.map((entry) => core.knownFacts(entry.key));
   const opened = (mod: LoadedModule): void => {
     t.emit({ type: 'opened', module: mod.name, pass: attempt });
   };
   while (res !== -2) {
     let didwork = false;
     const next: typeof pending = [];
+    const nextKnown: typeof known = [];
     const passPrefix = `PASS ${attempt}: `;
-    for (const entry of pending) {
+    for (let i = 0; i < pending.length; i++) {
+      const entry = pending[i];
+      if (!entry) continue;
+      const facts = known[i] ?? null;
       // Errors are only logged on the last pass, which runs to say why the rest never opened.
       const lres = core.loadResource(
         entry.resource,
@@ -155,6 +161,7 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
         entry.preload,
         opened,
         entry.key,
+        facts,
       );
       t.debug(passLine(passPrefix, entry.resource, lres));
       if (lres === LOAD_PRIORITY) {
@@ -162,12 +169,13 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
         continue;
       }
       next.push(entry);
+      nextKnown.push(facts);
       if (lres === LOAD_DECLINE || lres === LOAD_FAILURE) {
-        const facts = core.factsForFile(moduleFileName(entry.resource), entry.key);
-        core.missingLinksByKey.set(facts.key, core.lastMissingLinks);
+        const fileFacts = core.factsForFile(moduleFileName(entry.resource), entry.key);
+        core.missingLinksByKey.set(fileFacts.key, core.lastMissingLinks);
         t.emit({
           type: 'open-failed',
-          module: facts.name,
+          module: fileFacts.name,
           pass: attempt,
           missingLinks: core.lastMissingLinks,
           final: lasttry,
@@ -181,6 +189,7 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
       }
     }
     pending = next;
+    known = nextKnown;
     if (!didwork) {
       if (lasttry) break;
       lasttry = true;

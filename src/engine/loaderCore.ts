@@ -53,7 +53,7 @@ export class LoadedModule {
   /** Loaded libraries bound to this one's global symbols: they keep it resident after dlclose. */
   boundBy: Set<LoadedModule> | null = null;
   /** The global-symbol modules this library bound to when it was opened. */
-  linkTargets: LoadedModule[] = [];
+  linkTargets: readonly LoadedModule[] = NONE;
   /** Why it last declined since it registered (the first reason given decides). */
   declineReason: DeclineReason | null = null;
   declineCauses: string[] = NONE_NAMES;
@@ -71,6 +71,10 @@ export class LoadedModule {
   queueIndex = -1;
   /** Removed from the priority vector ahead of its turn (started early by a dependent). */
   dequeued = false;
+  /** Whether any module enhances this one (checked for every reference taken on it). */
+  readonly enhanced: boolean;
+  /** Position in registration order (the order the module list's map keeps keys in). */
+  regIndex = -1;
 
   constructor(facts: ModuleLoadFacts, resource: string, builtin: boolean, slot: number) {
     this.facts = facts;
@@ -81,6 +85,7 @@ export class LoadedModule {
     this.builtin = builtin;
     this.priority = facts.priority;
     this.slot = slot;
+    this.enhanced = facts.enhancerIds.length > 0;
   }
 }
 
@@ -143,13 +148,19 @@ const NO_CONTEXT: StartContext = {};
 export class LoaderCore {
   readonly facts: LoaderFacts;
   readonly t: Transcript;
-  /** Registered modules by key (the module list; order is given by `seq`). */
-  private readonly registered = new Map<string, LoadedModule>();
   /**
-   * The same registrations indexed by the key's id in the loader facts: the hot paths look
-   * dependencies up by id. Kept in step with `registered` (a key has an id or it has none).
+   * Registered modules (the module list; its order is given by `seq`), by the id of their key in
+   * the loader facts, so the hot paths look dependencies up by index instead of by name...
    */
   private readonly slots: (LoadedModule | undefined)[];
+  /** ...and by key for the few keys the dataset does not know. */
+  private readonly unknownRegistered = new Map<string, LoadedModule>();
+  /**
+   * Registrations in the order a map keyed by module would keep them: a new key goes last, a key
+   * registered again while present keeps its place. Entries are stale once `regIndex` or the
+   * registration changed.
+   */
+  private readonly byReg: LoadedModule[] = [];
   /** Modules by the `seq` they were given; an entry is stale once the module moved or left. */
   private readonly bySeq: (LoadedModule | undefined)[] = [undefined];
   private readonly available: Set<string>;
@@ -197,11 +208,12 @@ export class LoaderCore {
 
   /** main/loader.c: find_resource — case-insensitive, with or without `.so`. */
   find(name: string): LoadedModule | undefined {
-    return this.registered.get(moduleKey(name));
+    return this.findKey(moduleKey(name));
   }
 
   findKey(key: string): LoadedModule | undefined {
-    return this.registered.get(key);
+    const known = this.facts.byKey.get(key);
+    return known ? this.slots[known.id] : this.unknownRegistered.get(key);
   }
 
   /** The module list in order (head first). */
@@ -218,8 +230,15 @@ export class LoaderCore {
     return list;
   }
 
+  /** Registered modules in registration order. */
   registeredModules(): IterableIterator<LoadedModule> {
-    return this.registered.values();
+    const list: LoadedModule[] = [];
+    const byReg = this.byReg;
+    for (let i = 0; i < byReg.length; i++) {
+      const mod = byReg[i];
+      if (mod !== undefined && mod.regIndex === i && this.isRegistered(mod)) list.push(mod);
+    }
+    return list.values();
   }
 
   moveToTail(mod: LoadedModule): void {
@@ -234,23 +253,37 @@ export class LoaderCore {
 
   /** The registered module of a dependency, by its id when the dataset knows it, else by key. */
   private lookup(id: number, key: string): LoadedModule | undefined {
-    return id >= 0 ? this.slots[id] : this.registered.get(key);
+    return id >= 0 ? this.slots[id] : this.unknownRegistered.get(key);
+  }
+
+  /** The registration under a module's key (itself, or one that replaced it). */
+  private current(mod: LoadedModule): LoadedModule | undefined {
+    return mod.slot >= 0 ? this.slots[mod.slot] : this.unknownRegistered.get(mod.key);
   }
 
   /** Whether this very registration is the one in the module list. */
   private isRegistered(mod: LoadedModule): boolean {
-    return (mod.slot >= 0 ? this.slots[mod.slot] : this.registered.get(mod.key)) === mod;
+    return this.current(mod) === mod;
   }
 
   private addRegistered(mod: LoadedModule): void {
-    this.registered.set(mod.key, mod);
+    const existing = this.current(mod);
+    if (existing) {
+      mod.regIndex = existing.regIndex;
+      this.byReg[mod.regIndex] = mod;
+    } else {
+      mod.regIndex = this.byReg.length;
+      this.byReg.push(mod);
+    }
     if (mod.slot >= 0) this.slots[mod.slot] = mod;
+    else this.unknownRegistered.set(mod.key, mod);
     this.listCache = null;
   }
 
+  /** Removes whatever is registered under the module's key. */
   private deleteRegistered(mod: LoadedModule): void {
-    this.registered.delete(mod.key);
     if (mod.slot >= 0) this.slots[mod.slot] = undefined;
+    else this.unknownRegistered.delete(mod.key);
     this.listCache = null;
   }
 
@@ -267,12 +300,15 @@ export class LoaderCore {
     this.addRegistered(mod);
     this.t.debug(`Registering module ${mod.name}`);
     const ids = facts.linksIds;
+    if (ids.length === 0) return mod;
+    const targets: LoadedModule[] = [];
     for (let i = 0; i < ids.length; i++) {
       const target = this.lookup(ids[i] ?? -1, facts.linksKeys[i] ?? '');
       if (!target || target.builtin) continue;
       (target.boundBy ??= new Set()).add(mod);
-      mod.linkTargets.push(target);
+      targets.push(target);
     }
+    if (targets.length > 0) mod.linkTargets = targets;
     return mod;
   }
 
@@ -294,7 +330,7 @@ export class LoaderCore {
       const id = ids[i] ?? -1;
       if (id >= 0) {
         if (this.slots[id] !== undefined || this.facts.list[id]?.builtin) continue;
-      } else if (this.registered.has(facts.linksKeys[i] ?? '')) continue;
+      } else if (this.unknownRegistered.has(facts.linksKeys[i] ?? '')) continue;
       (missing ??= []).push(facts.links[i] ?? facts.linksKeys[i] ?? '');
     }
     return missing ?? NONE_NAMES;
@@ -354,6 +390,7 @@ export class LoaderCore {
     resourceIn: string,
     suppressLogging: boolean,
     key: string = moduleKey(resourceIn),
+    known: ModuleLoadFacts | null = this.knownFacts(key),
   ): LoadedModule | null {
     const file = moduleFileName(resourceIn);
     this.lastMissingLinks = NONE_NAMES;
@@ -366,7 +403,7 @@ export class LoaderCore {
       return null;
     }
     // The file's key is the resource's: moduleFileName only ever appends `.so`.
-    const facts = this.factsForFile(file, key);
+    const facts = known ?? this.factsForFile(file, key);
     const missingLinks = this.unresolvedLinks(facts);
     this.lastMissingLinks = missingLinks;
     if (missingLinks.length > 0) {
@@ -415,7 +452,7 @@ export class LoaderCore {
       target.boundBy?.delete(mod);
       if (!target.libOpen && !target.boundBy?.size && target.registered) this.libraryUnloaded(target);
     }
-    mod.linkTargets = [];
+    mod.linkTargets = NONE;
   }
 
   /** main/loader.c: module_destroy — releases the references the module held. */
@@ -470,7 +507,7 @@ export class LoaderCore {
     missing: string[] | null,
     missingMods: (LoadedModule | undefined)[] | null,
   ): boolean {
-    if (dep.facts.enhancerIds.length === 0) return true;
+    if (!dep.enhanced) return true;
     for (const cur of this.enhancersOf(dep)) {
       if (cur.declined) continue;
       if (!this.reffedAdd(mod, cur, missing, missingMods)) return false;
@@ -679,7 +716,18 @@ export class LoaderCore {
     this.t.emit({ type: 'declined', module: mod.name, reason, causes });
   }
 
-  /** main/loader.c: load_resource — opens the module if needed, then queues or starts it. */
+  /**
+   * The dataset's facts for a key, or null when it does not know it; callers that open the same
+   * name again and again look this up once and pass it to {@link loadResource}.
+   */
+  knownFacts(key: string): ModuleLoadFacts | null {
+    return this.facts.byKey.get(key) ?? null;
+  }
+
+  /**
+   * main/loader.c: load_resource — opens the module if needed, then queues or starts it.
+   * `known`, when given, is {@link knownFacts} of `key`.
+   */
   loadResource(
     resourceName: string,
     suppressLogging: boolean,
@@ -688,16 +736,17 @@ export class LoaderCore {
     preload: boolean,
     onOpened?: (mod: LoadedModule) => void,
     key: string = moduleKey(resourceName),
+    known: ModuleLoadFacts | null = this.knownFacts(key),
   ): LoadResult {
     this.lastMissingLinks = NONE_NAMES;
-    let mod = this.findKey(key);
+    let mod = known ? this.slots[known.id] : this.unknownRegistered.get(key);
     if (mod) {
       if (mod.running) {
         this.t.log('WARNING', `Module '${resourceName}' already loaded and running.`);
         return LOAD_DECLINE;
       }
     } else {
-      mod = this.loadDynamicModule(resourceName, suppressLogging, key) ?? undefined;
+      mod = this.loadDynamicModule(resourceName, suppressLogging, key, known) ?? undefined;
       if (!mod) return required ? LOAD_FAILURE : LOAD_DECLINE;
       onOpened?.(mod);
     }

@@ -46,10 +46,21 @@ describe('computeLayout', () => {
     for (const algorithm of ['layered', 'force'] as const) {
       const positions = await computeLayout(input, algorithm, elk);
       expect(Object.keys(positions).sort()).toEqual(input.nodes.map((n) => n.id).sort());
-      const connected = boundingBox(positions, ['res_pjsip', 'res_pjsip_session', 'chan_pjsip', 'res_sorcery_config']);
+      const connected = boundingBox(positions, [
+        'res_pjsip',
+        'res_pjsip_session',
+        'chan_pjsip',
+        'res_sorcery_config',
+      ]);
       for (const id of ['app_dial', 'app_echo']) {
         const p = positions[id];
-        const inside = connected && p && p.x >= connected.x1 && p.x <= connected.x2 && p.y >= connected.y1 && p.y <= connected.y2;
+        const inside =
+          connected &&
+          p &&
+          p.x >= connected.x1 &&
+          p.x <= connected.x2 &&
+          p.y >= connected.y1 &&
+          p.y <= connected.y2;
         expect(inside, `${algorithm}: ${id}`).toBe(false);
       }
     }

@@ -9,7 +9,11 @@ import { packIsolated } from './packIsolated';
  * grid aside. Used by the layout worker for user files and by scripts/build-layouts.ts for the
  * built-in datasets, so both give the same picture.
  */
-export async function computeLayout(input: LayoutInput, algorithm: LayoutAlgorithm, elk: ElkEngine): Promise<Positions> {
+export async function computeLayout(
+  input: LayoutInput,
+  algorithm: LayoutAlgorithm,
+  elk: ElkEngine,
+): Promise<Positions> {
   const connectedIds = new Set(input.nodes.filter((n) => !n.isolated).map((n) => n.id));
   const connected: LayoutInput = {
     nodes: input.nodes.filter((n) => connectedIds.has(n.id)),

@@ -8,7 +8,12 @@ import { testGraph } from './testGraph';
 const MODULES_AND_LIBRARIES: ElementView = { mode: 'modules', showLibraries: true, showNonLoadable: false };
 
 const graph = testGraph({
-  modules: [{ name: 'res_pjsip' }, { name: 'res_pjsip_session' }, { name: 'app_dial', category: 'apps' }, { name: 'chan_pjsip' }],
+  modules: [
+    { name: 'res_pjsip' },
+    { name: 'res_pjsip_session' },
+    { name: 'app_dial', category: 'apps' },
+    { name: 'chan_pjsip' },
+  ],
   libraries: ['pjproject'],
   edges: [
     ['res_pjsip_session', 'res_pjsip', 'requires'],
@@ -44,10 +49,17 @@ describe('patchElements', () => {
 
   it('updates classes that changed, such as a module that lost its last drawn edge becoming isolated', () => {
     const cy = createCy({ headless: true });
-    const onlyLibrary = testGraph({ modules: [{ name: 'res_crypto' }], libraries: ['crypto'], edges: [['res_crypto', 'crypto', 'uses-library']] });
+    const onlyLibrary = testGraph({
+      modules: [{ name: 'res_crypto' }],
+      libraries: ['crypto'],
+      edges: [['res_crypto', 'crypto', 'uses-library']],
+    });
     patchElements(cy, toElements(onlyLibrary, MODULES_AND_LIBRARIES));
     expect(cy.getElementById('res_crypto').hasClass('isolated')).toBe(false);
-    const result = patchElements(cy, toElements(onlyLibrary, { ...MODULES_AND_LIBRARIES, showLibraries: false }));
+    const result = patchElements(
+      cy,
+      toElements(onlyLibrary, { ...MODULES_AND_LIBRARIES, showLibraries: false }),
+    );
     expect(result.updated).toBe(1);
     expect(cy.getElementById('res_crypto').hasClass('isolated')).toBe(true);
     cy.destroy();

@@ -83,7 +83,10 @@ export function patchElements(cy: Core, next: GraphElements): PatchResult {
         toAdd.push({ group: want.group, data: { ...want.data }, classes: want.classes });
         continue;
       }
-      const dataChanged = !sameData(ele.data() as Record<string, unknown>, want.data as unknown as Record<string, unknown>);
+      const dataChanged = !sameData(
+        ele.data() as Record<string, unknown>,
+        want.data as unknown as Record<string, unknown>,
+      );
       const classesChanged = baseClassesOf(ele) !== want.classes.split(' ').filter(Boolean).join(' ');
       if (dataChanged) ele.data({ ...want.data });
       if (classesChanged) ele.classes(want.classes);
@@ -135,7 +138,10 @@ export function fitToPositions(cy: Core, positions: Positions, padding = 40): vo
   // Half a node and a label line around the outermost centres.
   const w = x2 - x1 + 60;
   const h = y2 - y1 + 60;
-  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
+  const zoom = Math.min(
+    cy.maxZoom(),
+    Math.max(cy.minZoom(), Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)),
+  );
   cy.viewport({
     zoom,
     pan: { x: width / 2 - zoom * ((x1 + x2) / 2), y: height / 2 - zoom * ((y1 + y2) / 2) },
@@ -168,7 +174,11 @@ export function revealNode(cy: Core, id: string): void {
   const p = node.position();
   const marginX = extent.w * 0.1;
   const marginY = extent.h * 0.1;
-  const inside = p.x > extent.x1 + marginX && p.x < extent.x2 - marginX && p.y > extent.y1 + marginY && p.y < extent.y2 - marginY;
+  const inside =
+    p.x > extent.x1 + marginX &&
+    p.x < extent.x2 - marginX &&
+    p.y > extent.y1 + marginY &&
+    p.y < extent.y2 - marginY;
   const readable = cy.zoom() >= 0.6;
   if (inside && readable) return;
   cy.stop(true, false);
@@ -180,4 +190,3 @@ export function zoomBy(cy: Core, factor: number): void {
   const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
   cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
 }
-

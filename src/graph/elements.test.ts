@@ -72,13 +72,20 @@ describe('toElements, module view', () => {
 
   it('gives each edge kind its own edge and class, so depends and requires between the same pair both show', () => {
     const { edges } = toElements(pjsip, MODULES_AND_LIBRARIES);
-    const between = edges.filter((e) => e.data.source === 'res_pjsip_session' && e.data.target === 'res_pjsip');
+    const between = edges.filter(
+      (e) => e.data.source === 'res_pjsip_session' && e.data.target === 'res_pjsip',
+    );
     expect(between.map((e) => e.classes).sort()).toEqual(['edge-depends', 'edge-requires']);
-    expect(edges.find((e) => e.data.kind === 'conflicts')?.data).toMatchObject({ source: 'app_meetme', target: 'app_confbridge' });
+    expect(edges.find((e) => e.data.kind === 'conflicts')?.data).toMatchObject({
+      source: 'app_meetme',
+      target: 'app_confbridge',
+    });
   });
 
   it('keeps one library edge per pair, hard when the library is both depended on and used', () => {
-    const dahdi = toElements(pjsip, MODULES_AND_LIBRARIES).edges.filter((e) => e.data.target === libraryNodeId('dahdi'));
+    const dahdi = toElements(pjsip, MODULES_AND_LIBRARIES).edges.filter(
+      (e) => e.data.target === libraryNodeId('dahdi'),
+    );
     expect(dahdi).toHaveLength(1);
     expect(hasClass(dahdi[0]!, 'optional-use')).toBe(false);
   });
@@ -139,7 +146,11 @@ describe('toElements, provider view', () => {
     const edges = elements.edges.filter((e) => e.data.source === vm.data.id).map((e) => e.data.target);
     expect(edges).toEqual(['app_voicemail', 'app_voicemail_imap', 'app_voicemail_odbc']);
     expect(ids(elements).nodes).toEqual(
-      expect.arrayContaining([itemNodeId('function', 'CDR'), itemNodeId('manager', 'Originate'), itemNodeId('agi', 'answer')]),
+      expect.arrayContaining([
+        itemNodeId('function', 'CDR'),
+        itemNodeId('manager', 'Originate'),
+        itemNodeId('agi', 'answer'),
+      ]),
     );
   });
 

@@ -22,7 +22,11 @@ export interface ElementView {
   showNonLoadable: boolean;
 }
 
-export const DEFAULT_ELEMENT_VIEW: ElementView = { mode: 'modules', showLibraries: false, showNonLoadable: false };
+export const DEFAULT_ELEMENT_VIEW: ElementView = {
+  mode: 'modules',
+  showLibraries: false,
+  showNonLoadable: false,
+};
 
 export type NodeType = 'module' | 'library' | 'item';
 
@@ -69,7 +73,12 @@ export interface GraphElements {
 }
 
 /** Item kinds drawn in the provider view: the names admins type in dialplans, AMI clients and AGI scripts. */
-export const PROVIDER_VIEW_ITEM_KINDS: readonly ProvidedItemKind[] = ['application', 'function', 'manager', 'agi'];
+export const PROVIDER_VIEW_ITEM_KINDS: readonly ProvidedItemKind[] = [
+  'application',
+  'function',
+  'manager',
+  'agi',
+];
 
 export function libraryNodeId(name: string): string {
   return `lib:${name}`;
@@ -111,7 +120,12 @@ function moduleNode(info: ModuleInfo): NodeElement {
   };
 }
 
-function edgeElement(kind: DrawnEdgeKind, source: string, target: string, extraClasses: string[] = []): EdgeElement {
+function edgeElement(
+  kind: DrawnEdgeKind,
+  source: string,
+  target: string,
+  extraClasses: string[] = [],
+): EdgeElement {
   return {
     group: 'edges',
     data: { id: `${kind}:${source}->${target}`, source, target, kind },
@@ -143,7 +157,7 @@ function toModuleElements(graph: ModuleGraph, view: ElementView): GraphElements 
     const element = edgeElement(edge.kind, source, target, edge.optional ? ['optional-use'] : []);
     const seen = edges.get(element.data.id);
     // The same library can be both `<depend>`ed and `<use>`d; a hard dependency wins.
-    if (!seen || (seen.classes.includes('optional-use') && !edge.optional)) edges.set(element.data.id, element);
+    if (!seen || (hasClass(seen, 'optional-use') && !edge.optional)) edges.set(element.data.id, element);
   }
   return withIsolation([...nodes.values()], [...edges.values()]);
 }

@@ -21,7 +21,10 @@ export function forcePositions(input: LayoutInput): Positions {
     styleEnabled: true,
     elements: [
       ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, w: n.width, h: n.height } })),
-      ...input.edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
+      ...input.edges.map((e) => ({
+        group: 'edges' as const,
+        data: { id: e.id, source: e.source, target: e.target },
+      })),
     ],
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
   });

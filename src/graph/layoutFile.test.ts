@@ -19,7 +19,13 @@ describe('precomputed layout files', () => {
   });
 
   it('are accepted only for the version they were made for', () => {
-    const file = { format: 'asterisk-module-explorer-layout', formatVersion: 1, version: '22.10.1', generatedBy: 'x', layouts: { k: { a: { x: 1, y: 2 } } } };
+    const file = {
+      format: 'asterisk-module-explorer-layout',
+      formatVersion: 1,
+      version: '22.10.1',
+      generatedBy: 'x',
+      layouts: { k: { a: { x: 1, y: 2 } } },
+    };
     expect(readPrecomputedLayout(file, '22.10.1')?.layouts.k).toEqual({ a: { x: 1, y: 2 } });
     expect(readPrecomputedLayout(file, '23.4.1')).toBeUndefined();
     expect(readPrecomputedLayout({ ...file, format: 'other' }, '22.10.1')).toBeUndefined();
@@ -27,7 +33,13 @@ describe('precomputed layout files', () => {
   });
 
   it('drop a layout whose positions are not points instead of drawing nonsense', () => {
-    const file = { format: 'asterisk-module-explorer-layout', formatVersion: 1, version: 'v', generatedBy: '', layouts: { good: { a: { x: 1, y: 2 } }, bad: { a: { x: '1' } } } };
+    const file = {
+      format: 'asterisk-module-explorer-layout',
+      formatVersion: 1,
+      version: 'v',
+      generatedBy: '',
+      layouts: { good: { a: { x: 1, y: 2 } }, bad: { a: { x: '1' } } },
+    };
     expect(Object.keys(readPrecomputedLayout(file, 'v')?.layouts ?? {})).toEqual(['good']);
   });
 });

@@ -34,7 +34,8 @@ export function readPrecomputedLayout(json: unknown, expectedVersion: string): P
   if (typeof json !== 'object' || json === null) return undefined;
   const doc = json as Record<string, unknown>;
   if (doc.format !== 'asterisk-module-explorer-layout' || doc.formatVersion !== 1) return undefined;
-  if (doc.version !== expectedVersion || typeof doc.layouts !== 'object' || doc.layouts === null) return undefined;
+  if (doc.version !== expectedVersion || typeof doc.layouts !== 'object' || doc.layouts === null)
+    return undefined;
   const layouts: Record<string, Positions> = {};
   for (const [key, positions] of Object.entries(doc.layouts as Record<string, unknown>)) {
     if (typeof positions !== 'object' || positions === null) continue;

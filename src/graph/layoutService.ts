@@ -18,7 +18,10 @@ export function createLayoutService(): LayoutService {
   return {
     compute(input, algorithm) {
       if (!remote) {
-        worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'layout' });
+        worker = new Worker(new URL('./layout.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'layout',
+        });
         remote = wrap<LayoutWorkerApi>(worker);
       }
       return remote.computeLayout(input, algorithm);

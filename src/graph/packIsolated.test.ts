@@ -3,7 +3,13 @@ import type { LayoutNode } from './layoutInput';
 import { boundingBox, GRID_CELL, packIsolated } from './packIsolated';
 
 function nodes(count: number, group = 'res'): LayoutNode[] {
-  return Array.from({ length: count }, (_, i) => ({ id: `${group}_${String(i).padStart(3, '0')}`, width: 20, height: 20, group, isolated: true }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${group}_${String(i).padStart(3, '0')}`,
+    width: 20,
+    height: 20,
+    group,
+    isolated: true,
+  }));
 }
 
 describe('packIsolated', () => {

@@ -94,14 +94,63 @@ export interface EdgeLook {
 }
 
 export const EDGE_LOOKS: Record<DrawnEdgeKind, EdgeLook> = {
-  depends: { colour: '#7d8fa6', width: 1.2, line: 'solid', arrow: 'triangle', hollow: false, label: 'depends (MODULEINFO)' },
-  requires: { colour: '#e6edf5', width: 1.6, line: 'solid', arrow: 'triangle', hollow: false, label: 'requires (loader)' },
-  optional: { colour: '#5ec8e8', width: 1.2, line: 'dashed', arrow: 'triangle', hollow: true, label: 'optional' },
+  depends: {
+    colour: '#7d8fa6',
+    width: 1.2,
+    line: 'solid',
+    arrow: 'triangle',
+    hollow: false,
+    label: 'depends (MODULEINFO)',
+  },
+  requires: {
+    colour: '#e6edf5',
+    width: 1.6,
+    line: 'solid',
+    arrow: 'triangle',
+    hollow: false,
+    label: 'requires (loader)',
+  },
+  optional: {
+    colour: '#5ec8e8',
+    width: 1.2,
+    line: 'dashed',
+    arrow: 'triangle',
+    hollow: true,
+    label: 'optional',
+  },
   enhances: { colour: '#7bd35f', width: 1.4, line: 'dotted', arrow: 'vee', hollow: false, label: 'enhances' },
-  conflicts: { colour: '#ff5d5d', width: 1.6, line: 'solid', arrow: 'tee', hollow: false, label: 'conflicts' },
-  'uses-library': { colour: '#5b6573', width: 1, line: 'solid', arrow: 'triangle', hollow: true, label: 'uses library' },
-  links: { colour: '#b07cf0', width: 1.4, line: 'dashed', arrow: 'square', hollow: false, label: 'links against' },
-  provides: { colour: '#6c7886', width: 1, line: 'solid', arrow: 'none', hollow: false, label: 'provided by' },
+  conflicts: {
+    colour: '#ff5d5d',
+    width: 1.6,
+    line: 'solid',
+    arrow: 'tee',
+    hollow: false,
+    label: 'conflicts',
+  },
+  'uses-library': {
+    colour: '#5b6573',
+    width: 1,
+    line: 'solid',
+    arrow: 'triangle',
+    hollow: true,
+    label: 'uses library',
+  },
+  links: {
+    colour: '#b07cf0',
+    width: 1.4,
+    line: 'dashed',
+    arrow: 'square',
+    hollow: false,
+    label: 'links against',
+  },
+  provides: {
+    colour: '#6c7886',
+    width: 1,
+    line: 'solid',
+    arrow: 'none',
+    hollow: false,
+    label: 'provided by',
+  },
 };
 
 export const STATE_COLOURS = {

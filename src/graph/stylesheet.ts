@@ -45,7 +45,11 @@ export function buildStylesheet(): StylesheetJson {
     ...MODULE_CATEGORIES.map((c) => rule(`node.cat-${c}`, { 'background-color': CATEGORY_COLOURS[c] })),
     ...SUPPORT_LEVELS.map((s) => rule(`node.module.support-${s}`, { shape: SUPPORT_SHAPES[s] })),
     rule('node.support-deprecated', { 'background-opacity': 0.55 }),
-    rule('node.support-unspecified', { 'border-width': 1.5, 'border-style': 'dashed', 'border-color': '#9aa3ad' }),
+    rule('node.support-unspecified', {
+      'border-width': 1.5,
+      'border-style': 'dashed',
+      'border-color': '#9aa3ad',
+    }),
     rule('node.kind-builtin', { 'border-width': 2, 'border-color': '#ffffff', 'border-style': 'double' }),
     rule('node.kind-non-loadable, node.kind-build-option', {
       'background-opacity': 0.25,
@@ -102,7 +106,8 @@ export function buildStylesheet(): StylesheetJson {
     rule('edge.multi-provider', { 'line-color': STATE_COLOURS.multiProvider, width: 2, opacity: 0.9 }),
 
     // States last so they override the looks above.
-    rule('.dimmed', { opacity: 0.12, 'text-opacity': 0 }),
+    rule('node.dimmed', { opacity: 0.3, 'text-opacity': 0 }),
+    rule('edge.dimmed', { opacity: 0.06 }),
     rule('node.focused', { opacity: 1, 'text-opacity': 1, 'min-zoomed-font-size': 0, 'z-index': 8 }),
     rule('edge.focused', { opacity: 1, width: 2.2, 'z-index': 8 }),
     rule('node.selected', {

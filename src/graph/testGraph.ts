@@ -1,5 +1,12 @@
 import { indexEdges } from '../model';
-import type { DependencyEdge, EdgeKind, ModuleGraph, ModuleInfo, ProvidedItem, ProvidedItemKind } from '../model';
+import type {
+  DependencyEdge,
+  EdgeKind,
+  ModuleGraph,
+  ModuleInfo,
+  ProvidedItem,
+  ProvidedItemKind,
+} from '../model';
 
 /** Builds small ModuleGraphs for tests: only the facts a test cares about, sensible defaults for the rest. */
 export interface TestGraphSpec {

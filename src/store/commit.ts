@@ -5,7 +5,9 @@ import type { DatasetSource, ExplorerState, Selection } from './types';
 export function selectionExists(graph: ModuleGraph, selection: Selection): boolean {
   switch (selection.kind) {
     case 'module':
-      return graph.modules[selection.name] !== undefined || graph.items.some((i) => i.module === selection.name);
+      return (
+        graph.modules[selection.name] !== undefined || graph.items.some((i) => i.module === selection.name)
+      );
     case 'library':
       return graph.libraries[selection.name] !== undefined;
     case 'item': {

@@ -5,7 +5,9 @@ import { createExplorerStore } from './createExplorerStore';
 import { allProblems, selectLoadableModuleCount } from './selectors';
 
 function storeWith(fetchText = readFileUrl) {
-  const client = createExplorerClient(() => connectInProcess(diskExplorerApi(fetchText)), { datasetsUrl: DATASETS_URL });
+  const client = createExplorerClient(() => connectInProcess(diskExplorerApi(fetchText)), {
+    datasetsUrl: DATASETS_URL,
+  });
   return createExplorerStore(client);
 }
 
@@ -69,7 +71,9 @@ describe('explorer store', () => {
   it('replaces the graph with the merge of the opened files and can borrow load order facts from another version', async () => {
     const store = storeWith();
     await store.getState().loadBuiltin('22.10.1');
-    await store.getState().openFiles([await fixtureFile('core-en_US.xml'), await fixtureFile('menuselect-tree.xml')]);
+    await store
+      .getState()
+      .openFiles([await fixtureFile('core-en_US.xml'), await fixtureFile('menuselect-tree.xml')]);
     let state = store.getState();
     expect(state.source).toMatchObject({ kind: 'files', names: ['core-en_US.xml', 'menuselect-tree.xml'] });
     expect(state.precomputedLayout).toBeUndefined();

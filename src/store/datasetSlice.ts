@@ -49,7 +49,11 @@ export const createDatasetSlice: SliceCreator<DatasetSlice> = (set, get, _store,
       if (!result.graph) {
         set({
           loading: undefined,
-          lastAttempt: { outcome: 'failed', description: `Loading Asterisk ${version}`, problems: result.problems },
+          lastAttempt: {
+            outcome: 'failed',
+            description: `Loading Asterisk ${version}`,
+            problems: result.problems,
+          },
         });
         return;
       }
@@ -64,7 +68,13 @@ export const createDatasetSlice: SliceCreator<DatasetSlice> = (set, get, _store,
           description: `Loading Asterisk ${version}`,
           problems: cancelled
             ? []
-            : [{ severity: 'error', code: 'unknown-format', message: `Asterisk ${version} could not be loaded: ${messageOf(error)}` }],
+            : [
+                {
+                  severity: 'error',
+                  code: 'unknown-format',
+                  message: `Asterisk ${version} could not be loaded: ${messageOf(error)}`,
+                },
+              ],
         },
       });
     }

@@ -18,14 +18,21 @@ export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx
     // Progress messages already on their way when the load ends (or is cancelled) must not bring it back.
     let settled = false;
     try {
-      const result = await ctx.client.openFiles(files, runtimeFactsVersion ? { runtimeFactsVersion } : {}, (progress) => {
-        if (!settled && ctx.isCurrent(ticket)) set({ loading: { kind: 'files', names, progress } });
-      });
+      const result = await ctx.client.openFiles(
+        files,
+        runtimeFactsVersion ? { runtimeFactsVersion } : {},
+        (progress) => {
+          if (!settled && ctx.isCurrent(ticket)) set({ loading: { kind: 'files', names, progress } });
+        },
+      );
       settled = true;
       if (!ctx.isCurrent(ticket)) return;
       if (!result.graph) {
         // Bad input never costs the user what they had: graph, selection and settings stay.
-        set({ loading: undefined, lastAttempt: { outcome: 'failed', description: describe(names), problems: result.problems } });
+        set({
+          loading: undefined,
+          lastAttempt: { outcome: 'failed', description: describe(names), problems: result.problems },
+        });
         return;
       }
       const source = {
@@ -46,7 +53,11 @@ export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx
           description: describe(names),
           problems: [
             cancelled
-              ? { severity: 'info', code: 'cancelled', message: `${describe(names)} was cancelled; the previous graph is unchanged.` }
+              ? {
+                  severity: 'info',
+                  code: 'cancelled',
+                  message: `${describe(names)} was cancelled; the previous graph is unchanged.`,
+                }
               : {
                   severity: 'error',
                   code: 'unknown-format',

@@ -2,11 +2,4 @@ export { createExplorerStore, type ExplorerStore } from './createExplorerStore';
 export { ExplorerStoreProvider, useExplorer, useExplorerStore } from './react';
 export * from './selectors';
 export { selectionExists } from './commit';
-export type {
-  DatasetSource,
-  ExplorerState,
-  FailedAttempt,
-  Loading,
-  Selection,
-  SidePanelTab,
-} from './types';
+export type { DatasetSource, ExplorerState, FailedAttempt, Loading, Selection, SidePanelTab } from './types';

@@ -5,7 +5,11 @@ import type { ExplorerState } from './types';
 
 export const selectGraph = (s: ExplorerState): ModuleGraph | undefined => s.graph;
 
-export function countModules(graph: ModuleGraph | undefined): { loadable: number; builtin: number; other: number } {
+export function countModules(graph: ModuleGraph | undefined): {
+  loadable: number;
+  builtin: number;
+  other: number;
+} {
   const counts = { loadable: 0, builtin: 0, other: 0 };
   for (const m of Object.values(graph?.modules ?? {})) {
     if (m.kind === 'loadable') counts.loadable += 1;

@@ -18,8 +18,7 @@ export type DatasetSource =
 
 /** What is being loaded right now (the previous graph stays on screen meanwhile). */
 export type Loading =
-  | { kind: 'builtin'; version: string }
-  | { kind: 'files'; names: string[]; progress?: LoadProgress };
+  { kind: 'builtin'; version: string } | { kind: 'files'; names: string[]; progress?: LoadProgress };
 
 /** A load that did not replace the graph: its problems are shown above the graph's own. */
 export interface FailedAttempt {

@@ -8,7 +8,7 @@ import type { DatasetIndex, InputFile, InputFormat } from '../ingest';
  */
 
 /** A file to read: a browser `File` (read here, off the main thread) or text already in memory. */
-export type SourceFile = Blob & { readonly name: string } | InputFile;
+export type SourceFile = (Blob & { readonly name: string }) | InputFile;
 
 export type LoadPhase = 'reading' | 'loading-builtins' | 'parsing' | 'done';
 
@@ -45,7 +45,11 @@ export interface ExplorerApi {
   loadDataset(version: string): Promise<LoadResult>;
   /** Parsed `<version>.layout.json`, or undefined when there is none; the graph layer validates it. */
   loadPrecomputedLayout(version: string): Promise<unknown>;
-  openFiles(files: SourceFile[], options?: OpenFilesOptions, onProgress?: ProgressListener): Promise<LoadResult>;
+  openFiles(
+    files: SourceFile[],
+    options?: OpenFilesOptions,
+    onProgress?: ProgressListener,
+  ): Promise<LoadResult>;
   exportMetadataXml(graph: ModuleGraph): string;
 }
 
@@ -138,7 +142,11 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
     return graphs.filter((g): g is ModuleGraph => g !== undefined);
   }
 
-  async function openFiles(files: SourceFile[], options: OpenFilesOptions = {}, onProgress?: ProgressListener): Promise<LoadResult> {
+  async function openFiles(
+    files: SourceFile[],
+    options: OpenFilesOptions = {},
+    onProgress?: ProgressListener,
+  ): Promise<LoadResult> {
     const totalBytes = files.reduce((sum, f) => sum + sizeOf(f), 0);
     let bytesRead = 0;
     const report = (p: Omit<LoadProgress, 'fileCount' | 'bytesRead' | 'totalBytes'>): void =>

@@ -29,7 +29,9 @@ describe('explorer client over comlink', () => {
     expect(dataset.graph?.modules.res_pjsip_session?.kind).toBe('loadable');
 
     const progress: LoadProgress[] = [];
-    const opened = await client.openFiles([await fixtureFile('menuselect-tree.xml')], {}, (p) => progress.push(p));
+    const opened = await client.openFiles([await fixtureFile('menuselect-tree.xml')], {}, (p) =>
+      progress.push(p),
+    );
     expect(opened.graph?.modules.app_queue).toBeDefined();
     expect(progress.map((p) => p.phase)).toContain('parsing');
     client.dispose();

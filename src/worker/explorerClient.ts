@@ -6,7 +6,9 @@ import type { ExplorerApi, LoadResult, OpenFilesOptions, ProgressListener, Sourc
 
 /** The worker API as the page sees it: every call is asynchronous. */
 export type AsyncExplorerApi = {
-  [K in keyof ExplorerApi]: (...args: Parameters<ExplorerApi[K]>) => Promise<Awaited<ReturnType<ExplorerApi[K]>>>;
+  [K in keyof ExplorerApi]: (
+    ...args: Parameters<ExplorerApi[K]>
+  ) => Promise<Awaited<ReturnType<ExplorerApi[K]>>>;
 };
 
 /** One live link to an API instance (a worker, a MessagePort, or the same thread). */
@@ -28,7 +30,11 @@ export interface ExplorerClient {
   listDatasets(): Promise<DatasetIndex>;
   loadDataset(version: string): Promise<LoadResult>;
   loadPrecomputedLayout(version: string): Promise<unknown>;
-  openFiles(files: SourceFile[], options?: OpenFilesOptions, onProgress?: ProgressListener): Promise<LoadResult>;
+  openFiles(
+    files: SourceFile[],
+    options?: OpenFilesOptions,
+    onProgress?: ProgressListener,
+  ): Promise<LoadResult>;
   exportMetadataXml(graph: ModuleGraph): Promise<string>;
   /**
    * Stops everything in flight: pending calls reject with {@link CancelledError} and the connection
@@ -48,7 +54,8 @@ export function connectEndpoint(endpoint: Endpoint, close: () => void): Explorer
       listDatasets: () => remote.listDatasets(),
       loadDataset: (version) => remote.loadDataset(version),
       loadPrecomputedLayout: (version) => remote.loadPrecomputedLayout(version),
-      openFiles: (files, options, onProgress) => remote.openFiles(files, options, onProgress ? proxy(onProgress) : undefined),
+      openFiles: (files, options, onProgress) =>
+        remote.openFiles(files, options, onProgress ? proxy(onProgress) : undefined),
       exportMetadataXml: (graph) => remote.exportMetadataXml(graph),
     },
     close,
@@ -70,7 +77,10 @@ export function connectInProcess(api: ExplorerApi): ExplorerConnection {
   };
 }
 
-export function createExplorerClient(connect: () => ExplorerConnection, settings: { datasetsUrl: string }): ExplorerClient {
+export function createExplorerClient(
+  connect: () => ExplorerConnection,
+  settings: { datasetsUrl: string },
+): ExplorerClient {
   let connection: ExplorerConnection | undefined;
   const inFlight = new Set<(error: CancelledError) => void>();
 
@@ -116,7 +126,10 @@ export function createExplorerClient(connect: () => ExplorerConnection, settings
 export function createBrowserExplorerClient(): ExplorerClient {
   return createExplorerClient(
     () => {
-      const worker = new Worker(new URL('./explorer.worker.ts', import.meta.url), { type: 'module', name: 'explorer' });
+      const worker = new Worker(new URL('./explorer.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'explorer',
+      });
       return connectEndpoint(worker, () => worker.terminate());
     },
     { datasetsUrl: new URL('datasets/', document.baseURI).href },

@@ -2,18 +2,31 @@ import { useExplorer } from '../../store';
 import type { Loading } from '../../store';
 
 function describe(loading: Loading): { title: string; detail: string; fraction: number | undefined } {
-  if (loading.kind === 'builtin') return { title: `Loading Asterisk ${loading.version}`, detail: 'Built-in dataset', fraction: undefined };
+  if (loading.kind === 'builtin')
+    return { title: `Loading Asterisk ${loading.version}`, detail: 'Built-in dataset', fraction: undefined };
   const p = loading.progress;
   const names = loading.names.join(', ');
   if (!p) return { title: `Opening ${names}`, detail: 'Starting…', fraction: undefined };
   const fraction = p.totalBytes > 0 ? p.bytesRead / p.totalBytes : undefined;
   switch (p.phase) {
     case 'reading':
-      return { title: `Reading ${p.fileName ?? ''}`, detail: `File ${p.fileIndex} of ${p.fileCount}${p.format ? ` · ${p.format}` : ''}`, fraction };
+      return {
+        title: `Reading ${p.fileName ?? ''}`,
+        detail: `File ${p.fileIndex} of ${p.fileCount}${p.format ? ` · ${p.format}` : ''}`,
+        fraction,
+      };
     case 'loading-builtins':
-      return { title: 'Loading built-in datasets', detail: 'To borrow load order facts', fraction: undefined };
+      return {
+        title: 'Loading built-in datasets',
+        detail: 'To borrow load order facts',
+        fraction: undefined,
+      };
     case 'parsing':
-      return { title: `Parsing and merging ${p.fileCount === 1 ? 'the file' : `${p.fileCount} files`}`, detail: names, fraction: undefined };
+      return {
+        title: `Parsing and merging ${p.fileCount === 1 ? 'the file' : `${p.fileCount} files`}`,
+        detail: names,
+        fraction: undefined,
+      };
     case 'done':
       return { title: 'Drawing', detail: names, fraction: 1 };
   }

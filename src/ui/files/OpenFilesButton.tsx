@@ -8,7 +8,12 @@ export function OpenFilesButton() {
   const busy = useExplorer((s) => s.loading?.kind === 'files');
   return (
     <>
-      <button type="button" className="btn btn-primary" disabled={busy} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={busy}
+        onClick={() => input.current?.click()}
+      >
         Open files
       </button>
       <input

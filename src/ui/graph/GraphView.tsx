@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Core } from 'cytoscape';
-import { applyPositions, applySelection, createCy, patchElements, revealNode, zoomBy } from '../../graph/cyAdapter';
+import {
+  applyPositions,
+  applySelection,
+  createCy,
+  patchElements,
+  revealNode,
+  zoomBy,
+} from '../../graph/cyAdapter';
 import { toElements } from '../../graph/elements';
 import type { ElementView, NodeData } from '../../graph/elements';
 import { layoutKey, readPrecomputedLayout } from '../../graph/layoutFile';
@@ -44,7 +51,10 @@ export function GraphView() {
   const [drawn, setDrawn] = useState<Drawn | undefined>(undefined);
   const [failedKey, setFailedKey] = useState<string | undefined>(undefined);
 
-  const view = useMemo<ElementView>(() => ({ mode, showLibraries, showNonLoadable }), [mode, showLibraries, showNonLoadable]);
+  const view = useMemo<ElementView>(
+    () => ({ mode, showLibraries, showNonLoadable }),
+    [mode, showLibraries, showNonLoadable],
+  );
   const elements = useMemo(() => (graph ? toElements(graph, view) : undefined), [graph, view]);
   const precomputed = useMemo(
     () => (builtinVersion ? readPrecomputedLayout(precomputedJson, builtinVersion) : undefined),
@@ -163,17 +173,35 @@ export function GraphView() {
       )}
       {emptyProviders && (
         <div className="graph-empty">
-          This dataset lists no applications, functions, AMI actions or AGI commands (its source has no xmldoc).
+          This dataset lists no applications, functions, AMI actions or AGI commands (its source has no
+          xmldoc).
         </div>
       )}
       <div className="graph-zoom" role="group" aria-label="Zoom">
-        <button type="button" className="btn btn-icon" aria-label="Zoom in" title="Zoom in" onClick={() => cyRef.current && zoomBy(cyRef.current, 1.3)}>
+        <button
+          type="button"
+          className="btn btn-icon"
+          aria-label="Zoom in"
+          title="Zoom in"
+          onClick={() => cyRef.current && zoomBy(cyRef.current, 1.3)}
+        >
           +
         </button>
-        <button type="button" className="btn btn-icon" aria-label="Zoom out" title="Zoom out" onClick={() => cyRef.current && zoomBy(cyRef.current, 1 / 1.3)}>
+        <button
+          type="button"
+          className="btn btn-icon"
+          aria-label="Zoom out"
+          title="Zoom out"
+          onClick={() => cyRef.current && zoomBy(cyRef.current, 1 / 1.3)}
+        >
           −
         </button>
-        <button type="button" className="btn" title="Show the whole graph" onClick={() => cyRef.current?.fit(undefined, 30)}>
+        <button
+          type="button"
+          className="btn"
+          title="Show the whole graph"
+          onClick={() => cyRef.current?.fit(undefined, 30)}
+        >
           Fit graph
         </button>
       </div>

@@ -5,7 +5,8 @@ import type { Selection } from '../../store';
 /** What clicking a node selects. */
 export function selectionOfNode(data: NodeData): Selection {
   if (data.type === 'library') return { kind: 'library', name: data.name };
-  if (data.type === 'item' && data.itemKind) return { kind: 'item', itemKind: data.itemKind, name: data.name };
+  if (data.type === 'item' && data.itemKind)
+    return { kind: 'item', itemKind: data.itemKind, name: data.name };
   return { kind: 'module', name: data.name };
 }
 

@@ -11,7 +11,12 @@ export function Header() {
       <div className="header-brand">
         <svg className="header-logo" viewBox="0 0 32 32" aria-hidden="true">
           <circle cx="16" cy="16" r="14" fill="#1c232d" />
-          <path d="M16 6v20M7.3 11l17.4 10M7.3 21l17.4-10" stroke="#ffd84d" strokeWidth="3" strokeLinecap="round" />
+          <path
+            d="M16 6v20M7.3 11l17.4 10M7.3 21l17.4-10"
+            stroke="#ffd84d"
+            strokeWidth="3"
+            strokeLinecap="round"
+          />
         </svg>
         <h1>Asterisk Module Explorer</h1>
       </div>

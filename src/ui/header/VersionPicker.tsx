@@ -8,7 +8,8 @@ export function VersionPicker() {
   const source = useExplorer((s) => s.source);
   const loading = useExplorer((s) => s.loading);
   const loadBuiltin = useExplorer((s) => s.loadBuiltin);
-  const value = loading?.kind === 'builtin' ? loading.version : source?.kind === 'builtin' ? source.version : 'files';
+  const value =
+    loading?.kind === 'builtin' ? loading.version : source?.kind === 'builtin' ? source.version : 'files';
 
   return (
     <div className="header-field">

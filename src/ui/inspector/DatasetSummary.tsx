@@ -12,7 +12,9 @@ export function DatasetSummary({ graph }: { graph: ModuleGraph }) {
   const { info } = graph;
   return (
     <section className="inspector" aria-label="Inspector">
-      <h2 className="inspector-title">{info.version === 'custom' ? 'Your files' : `Asterisk ${info.version}`}</h2>
+      <h2 className="inspector-title">
+        {info.version === 'custom' ? 'Your files' : `Asterisk ${info.version}`}
+      </h2>
       <p className="dim">Click a node, or find a module by name, to see everything known about it.</p>
       <dl className="facts">
         {info.commit && (
@@ -31,8 +33,8 @@ export function DatasetSummary({ graph }: { graph: ModuleGraph }) {
         <dd>{graph.edges.length} edges</dd>
         <dt>Provides</dt>
         <dd>
-          {countItems(graph, 'application')} applications, {countItems(graph, 'function')} functions, {countItems(graph, 'manager')} manager
-          actions, {countItems(graph, 'agi')} AGI commands
+          {countItems(graph, 'application')} applications, {countItems(graph, 'function')} functions,{' '}
+          {countItems(graph, 'manager')} manager actions, {countItems(graph, 'agi')} AGI commands
         </dd>
         <dt>Link facts</dt>
         <dd>{info.hasLinkFacts ? 'yes (from a real build)' : 'no'}</dd>

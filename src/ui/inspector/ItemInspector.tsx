@@ -4,7 +4,15 @@ import { useExplorer } from '../../store';
 import { describeSource, describeSourceFully } from './moduleFacts';
 
 /** A dialplan application, function, AMI action/event or AGI command and the modules that provide it. */
-export function ItemInspector({ graph, itemKind, name }: { graph: ModuleGraph; itemKind: ProvidedItemKind; name: string }) {
+export function ItemInspector({
+  graph,
+  itemKind,
+  name,
+}: {
+  graph: ModuleGraph;
+  itemKind: ProvidedItemKind;
+  name: string;
+}) {
   const select = useExplorer((s) => s.select);
   const wanted = name.toLowerCase();
   // Asterisk compares these names case-insensitively (main/pbx_app.c: pbx_findapp_nolock uses strcasecmp).
@@ -19,11 +27,13 @@ export function ItemInspector({ graph, itemKind, name }: { graph: ModuleGraph; i
         <span className="badge">{ITEM_LABELS[itemKind]}</span>
         {providers.length > 1 && <span className="badge badge-warning">{providers.length} providers</span>}
       </div>
-      {spellings.length > 1 && <p className="dim">Spelled {spellings.join(', ')} in the input; Asterisk treats them as one name.</p>}
+      {spellings.length > 1 && (
+        <p className="dim">Spelled {spellings.join(', ')} in the input; Asterisk treats them as one name.</p>
+      )}
       {providers.length > 1 && (
         <p className="callout">
-          More than one module provides this name. Asterisk registers a name once: whichever of them loads first
-          owns it and the others fail to register it (main/pbx_app.c: ast_register_application2).
+          More than one module provides this name. Asterisk registers a name once: whichever of them loads
+          first owns it and the others fail to register it (main/pbx_app.c: ast_register_application2).
         </p>
       )}
       <section className="inspector-section" aria-label="Provided by">

@@ -9,7 +9,9 @@ export function LibraryInspector({ graph, name }: { graph: ModuleGraph; name: st
   const library = graph.libraries[name];
   const users = edgesTo(graph, name).filter((e) => e.kind === 'uses-library');
   const required = [...new Set(users.filter((e) => !e.optional).map((e) => e.from))].sort();
-  const optional = [...new Set(users.filter((e) => e.optional).map((e) => e.from))].filter((n) => !required.includes(n)).sort();
+  const optional = [...new Set(users.filter((e) => e.optional).map((e) => e.from))]
+    .filter((n) => !required.includes(n))
+    .sort();
 
   return (
     <section className="inspector" aria-label="Inspector">
@@ -18,8 +20,8 @@ export function LibraryInspector({ graph, name }: { graph: ModuleGraph; name: st
         <span className="badge">external library</span>
       </div>
       <p className="dim">
-        Named in MODULEINFO <code>&lt;depend&gt;</code> or <code>&lt;use&gt;</code> but not a module: the build needs it
-        installed, the loader never sees it.
+        Named in MODULEINFO <code>&lt;depend&gt;</code> or <code>&lt;use&gt;</code> but not a module: the
+        build needs it installed, the loader never sees it.
       </p>
       {library && library.sources.length > 0 && (
         <div className="fact-sources">
@@ -41,7 +43,12 @@ export function LibraryInspector({ graph, name }: { graph: ModuleGraph; name: st
           </h3>
           <div className="chips">
             {group.names.map((n) => (
-              <button key={n} type="button" className="chip" onClick={() => select({ kind: 'module', name: n })}>
+              <button
+                key={n}
+                type="button"
+                className="chip"
+                onClick={() => select({ kind: 'module', name: n })}
+              >
                 {n}
               </button>
             ))}

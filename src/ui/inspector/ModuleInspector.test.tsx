@@ -14,11 +14,21 @@ const graph = testGraph({
       description: 'PJSIP Session resource',
       loadPriority: 80,
       flags: ['AST_MODFLAG_GLOBAL_SYMBOLS', 'AST_MODFLAG_LOAD_ORDER'],
-      sources: { loadPriority: [{ kind: 'runtime', file: 'shared/data/asterisk/22.10.1/runtime.json', line: 5016, column: 2 }] },
+      sources: {
+        loadPriority: [
+          { kind: 'runtime', file: 'shared/data/asterisk/22.10.1/runtime.json', line: 5016, column: 2 },
+        ],
+      },
     },
     { name: 'res_pjsip' },
     { name: 'chan_pjsip', category: 'channels' },
-    { name: 'app_meetme', category: 'apps', supportLevel: 'deprecated', deprecatedIn: '19', replacement: 'app_confbridge' },
+    {
+      name: 'app_meetme',
+      category: 'apps',
+      supportLevel: 'deprecated',
+      deprecatedIn: '19',
+      replacement: 'app_confbridge',
+    },
     { name: 'app_confbridge', category: 'apps' },
   ],
   libraries: ['pjproject'],
@@ -47,7 +57,11 @@ describe('module inspector', () => {
     const { store } = renderWithStore(<Inspector />, graph);
     act(() => store.getState().inspectModule('res_pjsip_session'));
     const deps = screen.getByRole('region', { name: 'Dependencies' });
-    expect(within(deps).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual([
+    expect(
+      within(deps)
+        .getAllByRole('heading', { level: 4 })
+        .map((h) => h.textContent),
+    ).toEqual([
       'Depends on (MODULEINFO) (1)',
       'Requires (loader) (1)',
       'Uses if present (1)',
@@ -56,14 +70,18 @@ describe('module inspector', () => {
     expect(within(deps).queryByRole('button', { name: /res_statsd/ })).toBeNull();
     expect(within(deps).getByText('res_statsd')).toBeTruthy();
 
-    fireEvent.click(within(screen.getByRole('region', { name: 'Dependents' })).getByRole('button', { name: 'chan_pjsip' }));
+    fireEvent.click(
+      within(screen.getByRole('region', { name: 'Dependents' })).getByRole('button', { name: 'chan_pjsip' }),
+    );
     expect(store.getState().selection).toEqual({ kind: 'module', name: 'chan_pjsip' });
   });
 
   it('lists what the module provides, and its deprecation with a link to the replacement', () => {
     const { store } = renderWithStore(<Inspector />, graph);
     act(() => store.getState().inspectModule('res_pjsip_session'));
-    expect(within(screen.getByRole('region', { name: 'Provides' })).getByRole('button', { name: 'Dial' })).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'Provides' })).getByRole('button', { name: 'Dial' }),
+    ).toBeTruthy();
     act(() => store.getState().inspectModule('app_meetme'));
     fireEvent.click(screen.getByRole('button', { name: 'app_confbridge' }));
     expect(store.getState().selection).toEqual({ kind: 'module', name: 'app_confbridge' });

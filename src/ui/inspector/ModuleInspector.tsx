@@ -32,7 +32,17 @@ function Sources({ module, fact }: { module: ModuleInfo; fact: ModuleFact }) {
   );
 }
 
-function Fact({ label, module, fact, children }: { label: string; module: ModuleInfo; fact?: ModuleFact; children: ReactNode }) {
+function Fact({
+  label,
+  module,
+  fact,
+  children,
+}: {
+  label: string;
+  module: ModuleInfo;
+  fact?: ModuleFact;
+  children: ReactNode;
+}) {
   return (
     <>
       <dt>{label}</dt>
@@ -45,13 +55,26 @@ function Fact({ label, module, fact, children }: { label: string; module: Module
 }
 
 /** A name in a dependency list: a button when it can be inspected, plain text when it resolves to nothing. */
-function NameLink({ graph, name, library, optional }: { graph: ModuleGraph; name: string; library: boolean; optional?: boolean }) {
+function NameLink({
+  graph,
+  name,
+  library,
+  optional,
+}: {
+  graph: ModuleGraph;
+  name: string;
+  library: boolean;
+  optional?: boolean;
+}) {
   const select = useExplorer((s) => s.select);
   const known = library ? graph.libraries[name] !== undefined : graph.modules[name] !== undefined;
   const label = `${name}${optional ? ' (optional)' : ''}`;
   if (!known) {
     return (
-      <span className="chip chip-unresolved" title="Named in the input but neither a module nor a library of this graph">
+      <span
+        className="chip chip-unresolved"
+        title="Named in the input but neither a module nor a library of this graph"
+      >
         {label}
       </span>
     );
@@ -68,7 +91,15 @@ function NameLink({ graph, name, library, optional }: { graph: ModuleGraph; name
   );
 }
 
-function EdgeGroups({ graph, groups, direction }: { graph: ModuleGraph; groups: EdgeGroup[]; direction: 'out' | 'in' }) {
+function EdgeGroups({
+  graph,
+  groups,
+  direction,
+}: {
+  graph: ModuleGraph;
+  groups: EdgeGroup[];
+  direction: 'out' | 'in';
+}) {
   if (groups.length === 0) return <p className="dim">None.</p>;
   return (
     <>
@@ -81,7 +112,15 @@ function EdgeGroups({ graph, groups, direction }: { graph: ModuleGraph; groups: 
             {g.edges.map((e: DependencyEdge) => {
               const other = direction === 'out' ? e.to : e.from;
               const library = direction === 'out' && e.kind === 'uses-library';
-              return <NameLink key={`${other}:${String(e.optional)}`} graph={graph} name={other} library={library} optional={e.optional === true} />;
+              return (
+                <NameLink
+                  key={`${other}:${String(e.optional)}`}
+                  graph={graph}
+                  name={other}
+                  library={library}
+                  optional={e.optional === true}
+                />
+              );
             })}
           </div>
         </div>
@@ -112,12 +151,17 @@ export function ModuleInspector({ graph, name }: { graph: ModuleGraph; name: str
 
   const deps = dependencyGroups(graph, name);
   const dependents = dependentGroups(graph, name);
-  const deprecated = module.deprecatedIn !== undefined || module.removedIn !== undefined || module.replacement !== undefined;
+  const deprecated =
+    module.deprecatedIn !== undefined || module.removedIn !== undefined || module.replacement !== undefined;
 
   return (
     <section className="inspector" aria-label="Inspector">
       <header className="inspector-head">
-        <span className="swatch-lg" style={{ background: CATEGORY_COLOURS[module.category] }} aria-hidden="true" />
+        <span
+          className="swatch-lg"
+          style={{ background: CATEGORY_COLOURS[module.category] }}
+          aria-hidden="true"
+        />
         <h2 className="inspector-title mono">{module.name}</h2>
       </header>
       <div className="badges">
@@ -144,7 +188,11 @@ export function ModuleInspector({ graph, name }: { graph: ModuleGraph; name: str
           {describeLoadPriority(module)}
         </Fact>
         <Fact label="Flags" module={module} fact="flags">
-          {module.flags.length > 0 ? <span className="mono">{module.flags.join(' ')}</span> : <span className="dim">none</span>}
+          {module.flags.length > 0 ? (
+            <span className="mono">{module.flags.join(' ')}</span>
+          ) : (
+            <span className="dim">none</span>
+          )}
         </Fact>
         <Fact label="Default enabled" module={module} fact="defaultEnabled">
           {describeDefaultEnabled(module)}
@@ -163,7 +211,11 @@ export function ModuleInspector({ graph, name }: { graph: ModuleGraph; name: str
               {module.replacement && (
                 <>
                   Replaced by{' '}
-                  <button type="button" className="linklike" onClick={() => select({ kind: 'module', name: module.replacement ?? '' })}>
+                  <button
+                    type="button"
+                    className="linklike"
+                    onClick={() => select({ kind: 'module', name: module.replacement ?? '' })}
+                  >
                     {module.replacement}
                   </button>
                 </>
@@ -193,13 +245,22 @@ export function ModuleInspector({ graph, name }: { graph: ModuleGraph; name: str
   );
 }
 
-function ProvidedItems({ name, groups }: { graph: ModuleGraph; name: string; groups: ReturnType<typeof providedBy> }) {
+function ProvidedItems({
+  name,
+  groups,
+}: {
+  graph: ModuleGraph;
+  name: string;
+  groups: ReturnType<typeof providedBy>;
+}) {
   const select = useExplorer((s) => s.select);
   return (
     <section className="inspector-section" aria-label="Provides">
       <h3>Provides</h3>
       {groups.length === 0 ? (
-        <p className="dim">No applications, functions, manager actions, events or AGI commands are documented for {name}.</p>
+        <p className="dim">
+          No applications, functions, manager actions, events or AGI commands are documented for {name}.
+        </p>
       ) : (
         groups.map((g) => (
           <div key={g.kind} className="edge-group">
@@ -208,7 +269,12 @@ function ProvidedItems({ name, groups }: { graph: ModuleGraph; name: string; gro
             </h4>
             <div className="chips">
               {g.names.map((n) => (
-                <button key={n} type="button" className="chip" onClick={() => select({ kind: 'item', itemKind: g.kind, name: n })}>
+                <button
+                  key={n}
+                  type="button"
+                  className="chip"
+                  onClick={() => select({ kind: 'item', itemKind: g.kind, name: n })}
+                >
                   {n}
                 </button>
               ))}

@@ -1,5 +1,13 @@
 import { edgesFrom, edgesTo, EDGE_KINDS, PROVIDED_ITEM_KINDS } from '../../model';
-import type { DependencyEdge, EdgeKind, ModuleGraph, ModuleInfo, ProvidedItem, ProvidedItemKind, SourceRef } from '../../model';
+import type {
+  DependencyEdge,
+  EdgeKind,
+  ModuleGraph,
+  ModuleInfo,
+  ProvidedItem,
+  ProvidedItemKind,
+  SourceRef,
+} from '../../model';
 import { formatProblemLocation } from '../../model';
 
 export interface EdgeGroup {

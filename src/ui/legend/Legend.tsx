@@ -19,7 +19,21 @@ import { EdgeSample } from './EdgeSample';
 import { ShapeIcon } from './ShapeIcon';
 import './legend.css';
 
-const CATEGORIES: ModuleCategory[] = ['apps', 'bridges', 'cdr', 'cel', 'channels', 'codecs', 'formats', 'funcs', 'pbx', 'res', 'tests', 'addons', 'main'];
+const CATEGORIES: ModuleCategory[] = [
+  'apps',
+  'bridges',
+  'cdr',
+  'cel',
+  'channels',
+  'codecs',
+  'formats',
+  'funcs',
+  'pbx',
+  'res',
+  'tests',
+  'addons',
+  'main',
+];
 const SUPPORT: SupportLevel[] = ['core', 'extended', 'deprecated', 'unspecified'];
 const SUPPORT_SHORT: Record<SupportLevel, string> = {
   core: 'Core',
@@ -39,7 +53,15 @@ const EDGE_SHORT: Record<DrawnEdgeKind, string> = {
   links: 'links',
   provides: 'provided by',
 };
-const MODULE_EDGES: DrawnEdgeKind[] = ['depends', 'requires', 'optional', 'enhances', 'conflicts', 'links', 'uses-library'];
+const MODULE_EDGES: DrawnEdgeKind[] = [
+  'depends',
+  'requires',
+  'optional',
+  'enhances',
+  'conflicts',
+  'links',
+  'uses-library',
+];
 
 /** Key to every colour, shape and line on the canvas, built from the same palette as the stylesheet. */
 export function Legend() {
@@ -115,7 +137,10 @@ export function Legend() {
                   </li>
                 ))}
                 <li>
-                  <span className="swatch swatch-square" style={{ background: '#c5ccd4', boxShadow: `0 0 0 2px ${STATE_COLOURS.multiProvider}` }} />
+                  <span
+                    className="swatch swatch-square"
+                    style={{ background: '#c5ccd4', boxShadow: `0 0 0 2px ${STATE_COLOURS.multiProvider}` }}
+                  />
                   More than one provider
                 </li>
               </ul>
@@ -125,7 +150,10 @@ export function Legend() {
             <h3>Focus</h3>
             <ul>
               <li>
-                <span className="swatch" style={{ background: 'transparent', boxShadow: `0 0 0 2px ${STATE_COLOURS.selected}` }} />
+                <span
+                  className="swatch"
+                  style={{ background: 'transparent', boxShadow: `0 0 0 2px ${STATE_COLOURS.selected}` }}
+                />
                 Selected
               </li>
             </ul>

@@ -11,7 +11,17 @@ const PATHS: Record<NodeShape, string> = {
 };
 
 /** The cytoscape node shapes, drawn in SVG for the legend. */
-export function ShapeIcon({ shape, fill, stroke, dashed }: { shape: NodeShape; fill: string; stroke?: string; dashed?: boolean }) {
+export function ShapeIcon({
+  shape,
+  fill,
+  stroke,
+  dashed,
+}: {
+  shape: NodeShape;
+  fill: string;
+  stroke?: string;
+  dashed?: boolean;
+}) {
   return (
     <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
       <path

@@ -25,7 +25,16 @@ describe('notices', () => {
         lastAttempt: {
           outcome: 'failed',
           description: 'Opening truncated.xml',
-          problems: [{ severity: 'error', code: 'malformed-xml', message: 'The file ends early.', file: 'truncated.xml', line: 37, column: 11 }],
+          problems: [
+            {
+              severity: 'error',
+              code: 'malformed-xml',
+              message: 'The file ends early.',
+              file: 'truncated.xml',
+              line: 37,
+              column: 11,
+            },
+          ],
         },
       }),
     );

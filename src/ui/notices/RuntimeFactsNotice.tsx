@@ -22,7 +22,13 @@ export function RuntimeFactsNotice() {
       <label htmlFor={id} className="dim notice-push">
         Borrow from
       </label>
-      <select id={id} className="select" value={from.version} disabled={busy} onChange={(e) => void setVersion(e.target.value)}>
+      <select
+        id={id}
+        className="select"
+        value={from.version}
+        disabled={busy}
+        onChange={(e) => void setVersion(e.target.value)}
+      >
         {[...(index?.datasets ?? [])].reverse().map((d) => (
           <option key={d.version} value={d.version}>
             Asterisk {d.version}

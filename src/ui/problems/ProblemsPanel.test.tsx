@@ -21,7 +21,11 @@ describe('Problems panel', () => {
         column: 1,
         module: 'res_fax_spandsp',
       },
-      { severity: 'info', code: 'runtime-facts-borrowed', message: 'Load order facts from Asterisk 22.10.1.' },
+      {
+        severity: 'info',
+        code: 'runtime-facts-borrowed',
+        message: 'Load order facts from Asterisk 22.10.1.',
+      },
     ]);
     act(() => store.getState().setSidePanelTab('problems'));
     const list = screen.getByRole('list', { name: 'Problem list' });
@@ -37,13 +41,24 @@ describe('Problems panel', () => {
     const { store } = renderWithStore(<ProblemsPanel />, graph, [
       { severity: 'warning', code: 'self-dependency', message: 'res_fax lists itself.', module: 'res_fax' },
     ]);
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['warningres_fax lists itself.']);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'warningres_fax lists itself.',
+    ]);
     act(() =>
       store.setState({
         lastAttempt: {
           outcome: 'failed',
           description: 'Opening broken.xml',
-          problems: [{ severity: 'error', code: 'malformed-xml', message: 'broken.xml ends early.', file: 'broken.xml', line: 3, column: 7 }],
+          problems: [
+            {
+              severity: 'error',
+              code: 'malformed-xml',
+              message: 'broken.xml ends early.',
+              file: 'broken.xml',
+              line: 3,
+              column: 7,
+            },
+          ],
         },
       }),
     );

@@ -6,7 +6,11 @@ import { allProblems, problemCounts, useExplorer } from '../../store';
 import './problems.css';
 
 const SEVERITIES: ProblemSeverity[] = ['error', 'warning', 'info'];
-const SEVERITY_LABELS: Record<ProblemSeverity, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
+const SEVERITY_LABELS: Record<ProblemSeverity, string> = {
+  error: 'Errors',
+  warning: 'Warnings',
+  info: 'Notes',
+};
 
 function ProblemRow({ problem }: { problem: Problem }) {
   const inspect = useExplorer((s) => s.inspectModule);
@@ -23,7 +27,12 @@ function ProblemRow({ problem }: { problem: Problem }) {
   return (
     <li>
       {problem.module ? (
-        <button type="button" className="problem problem-clickable" title={`Select ${problem.module}`} onClick={() => inspect(problem.module ?? '')}>
+        <button
+          type="button"
+          className="problem problem-clickable"
+          title={`Select ${problem.module}`}
+          onClick={() => inspect(problem.module ?? '')}
+        >
           {body}
         </button>
       ) : (
@@ -40,9 +49,7 @@ export function ProblemsPanel() {
   const [hidden, setHidden] = useState<ReadonlySet<ProblemSeverity>>(new Set());
   const counts = useMemo(() => problemCounts(problems), [problems]);
   const attemptCount = attempt?.problems.length ?? 0;
-  const shown = problems
-    .map((p, i) => ({ p, i }))
-    .filter(({ p }) => !hidden.has(p.severity));
+  const shown = problems.map((p, i) => ({ p, i })).filter(({ p }) => !hidden.has(p.severity));
 
   if (problems.length === 0) return <p className="problems-empty dim">No problems found in the input.</p>;
 
@@ -67,7 +74,13 @@ export function ProblemsPanel() {
       </div>
       <ul className="problem-list" aria-label="Problem list">
         {shown.map(({ p, i }) => (
-          <ProblemRowWithHeading key={i} problem={p} index={i} attemptCount={attemptCount} attemptLabel={attempt?.description} />
+          <ProblemRowWithHeading
+            key={i}
+            problem={p}
+            index={i}
+            attemptCount={attemptCount}
+            attemptLabel={attempt?.description}
+          />
         ))}
       </ul>
     </section>

@@ -3,7 +3,11 @@ import { testGraph } from '../../graph/testGraph';
 import { findEntries, searchEntries } from './searchEntries';
 
 const graph = testGraph({
-  modules: [{ name: 'app_dial' }, { name: 'app_directed_pickup' }, { name: 'res_pjsip_dialog_info_body_generator' }],
+  modules: [
+    { name: 'app_dial' },
+    { name: 'app_directed_pickup' },
+    { name: 'res_pjsip_dialog_info_body_generator' },
+  ],
   libraries: ['dialog'],
   items: [
     ['application', 'Dial', 'app_dial'],
@@ -17,7 +21,12 @@ describe('module search', () => {
     const found = findEntries(searchEntries(graph), 'app_dial').map((e) => e.label);
     expect(found).toEqual(['app_dial']);
     const dial = findEntries(searchEntries(graph), 'dial').map((e) => `${e.label} (${e.detail})`);
-    expect(dial).toEqual(['Dial (application)', 'dialog (library)', 'app_dial (res)', 'res_pjsip_dialog_info_body_generator (res)']);
+    expect(dial).toEqual([
+      'Dial (application)',
+      'dialog (library)',
+      'app_dial (res)',
+      'res_pjsip_dialog_info_body_generator (res)',
+    ]);
   });
 
   it('matches regardless of case and lists an item provided by several modules once', () => {

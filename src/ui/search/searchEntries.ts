@@ -21,7 +21,11 @@ export function searchEntries(graph: ModuleGraph | undefined): SearchEntry[] {
   if (!graph) return [];
   const entries: SearchEntry[] = [];
   for (const m of Object.values(graph.modules)) {
-    entries.push({ label: m.name, detail: m.kind === 'loadable' ? m.category : m.kind, selection: { kind: 'module', name: m.name } });
+    entries.push({
+      label: m.name,
+      detail: m.kind === 'loadable' ? m.category : m.kind,
+      selection: { kind: 'module', name: m.name },
+    });
   }
   for (const lib of Object.values(graph.libraries)) {
     entries.push({ label: lib.name, detail: 'library', selection: { kind: 'library', name: lib.name } });
@@ -31,7 +35,11 @@ export function searchEntries(graph: ModuleGraph | undefined): SearchEntry[] {
     const key = `${item.kind}:${item.name.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    entries.push({ label: item.name, detail: ITEM_DETAIL[item.kind], selection: { kind: 'item', itemKind: item.kind, name: item.name } });
+    entries.push({
+      label: item.name,
+      detail: ITEM_DETAIL[item.kind],
+      selection: { kind: 'item', itemKind: item.kind, name: item.name },
+    });
   }
   return entries;
 }

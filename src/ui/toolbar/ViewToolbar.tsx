@@ -6,7 +6,11 @@ import './toolbar.css';
 
 const MODES: Array<{ mode: ViewMode; label: string; title: string }> = [
   { mode: 'modules', label: 'Modules', title: 'Modules and their dependencies' },
-  { mode: 'providers', label: 'Providers', title: 'Applications, functions, AMI actions and AGI commands linked to the modules that provide them' },
+  {
+    mode: 'providers',
+    label: 'Providers',
+    title: 'Applications, functions, AMI actions and AGI commands linked to the modules that provide them',
+  },
 ];
 
 /** View settings of the graph: which picture, which layout, which kinds of nodes. */
@@ -27,23 +31,41 @@ export function ViewToolbar() {
       <div className="segmented" role="radiogroup" aria-label="View">
         {MODES.map((m) => (
           <label key={m.mode} className="segmented-option" title={m.title}>
-            <input type="radio" name="view-mode" checked={mode === m.mode} onChange={() => setViewMode(m.mode)} />
+            <input
+              type="radio"
+              name="view-mode"
+              checked={mode === m.mode}
+              onChange={() => setViewMode(m.mode)}
+            />
             <span>{m.label}</span>
           </label>
         ))}
       </div>
       <div className="toolbar-field">
         <label htmlFor={layoutId}>Layout</label>
-        <select id={layoutId} className="select" value={layout} onChange={(e) => setLayout(e.target.value as LayoutAlgorithm)}>
+        <select
+          id={layoutId}
+          className="select"
+          value={layout}
+          onChange={(e) => setLayout(e.target.value as LayoutAlgorithm)}
+        >
           <option value="layered">Layered (dependencies above)</option>
           <option value="force">Force-directed</option>
         </select>
       </div>
       <label className="toolbar-check" title={moduleView ? undefined : 'Only in the module view'}>
-        <input type="checkbox" checked={showLibraries} disabled={!moduleView} onChange={(e) => setShowLibraries(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={showLibraries}
+          disabled={!moduleView}
+          onChange={(e) => setShowLibraries(e.target.checked)}
+        />
         Show libraries
       </label>
-      <label className="toolbar-check" title="Helper and core source files with a MODULEINFO block, build options">
+      <label
+        className="toolbar-check"
+        title="Helper and core source files with a MODULEINFO block, build options"
+      >
         <input
           type="checkbox"
           checked={showNonLoadable}
