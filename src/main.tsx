@@ -3,7 +3,9 @@ import { createBrowserExplorerClient } from './worker/explorerClient';
 
 // The worker starts and fetches the default dataset while React and cytoscape (most of the
 // JavaScript) are still downloading and compiling: the first graph is on the critical path.
-const store = createExplorerStore(createBrowserExplorerClient());
+// Simulations get a worker of their own (started on the first run), so cancelling one never
+// cancels a dataset load and a long run never delays one.
+const store = createExplorerStore(createBrowserExplorerClient(), createBrowserExplorerClient('simulation'));
 void store.getState().init();
 
 const root = document.getElementById('root');

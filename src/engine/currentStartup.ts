@@ -139,7 +139,7 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
   let lasttry = false;
   let pending = list.live();
   // Each entry's facts, looked up once for all the passes.
-  let known = pending.map((entry) => core.knownFacts(entry.key));
+  let known = pending.map((entry) => (entry.facts !== undefined ? entry.facts : core.knownFacts(entry.key)));
   const opened = (mod: LoadedModule): void => {
     t.emit({ type: 'opened', module: mod.name, pass: attempt });
   };
@@ -147,7 +147,6 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
     let didwork = false;
     const next: typeof pending = [];
     const nextKnown: typeof known = [];
-    const passPrefix = `PASS ${attempt}: `;
     for (let i = 0; i < pending.length; i++) {
       const entry = pending[i];
       if (!entry) continue;
@@ -163,7 +162,7 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
         entry.key,
         facts,
       );
-      t.debug(passLine(passPrefix, entry.resource, lres));
+      t.debug(core.text.passLine(facts, attempt, entry.resource, lres));
       if (lres === LOAD_PRIORITY) {
         didwork = true;
         continue;
@@ -204,37 +203,18 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
   return startResourceList(core, new PriorityVector(sorted));
 }
 
-/**
- * `PASS n: <resource padded to 46> <result>` (printf `%-46s`), built so the padded part is one
- * flat string: tens of thousands of these lines are kept in the transcript of a large build.
- */
-function passLine(prefix: string, resource: string, lres: LoadResult): string {
-  return (prefix + resource).padEnd(prefix.length + RESOURCE_WIDTH) + resultSuffix(lres);
-}
-
-/** `%-46s` in load_resource_list and start_resource_attempt. */
-const RESOURCE_WIDTH = 46;
-/** ` <result>` for each enum ast_module_load_result, indexed by value + 1: shared, not rebuilt per line. */
-const RESULT_SUFFIX: readonly string[] = [' -1', ' 0', ' 1', ' 2', ' 3'];
-
-function resultSuffix(lres: LoadResult): string {
-  return RESULT_SUFFIX[lres + 1] ?? ` ${lres}`;
-}
-
 const NO_CONTEXT: StartContext = {};
 
 /** main/loader.c: start_resource_attempt */
 function startResourceAttempt(core: LoaderCore, mod: LoadedModule, ctx: StartContext = NO_CONTEXT): LoadResult {
   const t = core.t;
   if (!core.depsReference(mod, null)) {
-    t.debug(`Module ${mod.resource} is missing dependencies`);
+    t.debug(core.text.missingDependencies(mod.facts, mod.resource));
     t.emit({ type: 'skipped-missing-deps', module: mod.name, missing: core.notRunningDependencies(mod) });
     return LOAD_SKIP;
   }
   const lres = core.startResource(mod, ctx, true);
-  t.debug(
-    ('START: ' + mod.resource).padEnd(7 + RESOURCE_WIDTH) + `[${mod.priority}]` + resultSuffix(lres),
-  );
+  t.debug(core.text.startLine(mod.facts, mod.resource, lres));
   if (lres === LOAD_FAILURE)
     t.loadError(`*** Failed to load ${mod.required ? 'required ' : ''}module ${mod.resource}`);
   if (lres === LOAD_FAILURE || lres === LOAD_DECLINE) core.reportedDeclined.add(mod.name);

@@ -4,6 +4,7 @@
  */
 import type { LoadOrderSource, ModulesConf, ModulesConfEntry } from '../model';
 import type { LoaderCore } from './loaderCore';
+import type { ModuleLoadFacts } from './loaderFacts';
 import { endsWithSo, moduleKey, stripSo } from './names';
 import type { Transcript } from './transcript';
 
@@ -17,6 +18,8 @@ export interface LoadOrderEntry {
   source: LoadOrderSource;
   /** modules.conf line that added it. */
   line?: number;
+  /** The dataset's facts for `key` (null: unknown) when they were looked up on the way in. */
+  facts?: ModuleLoadFacts | null;
 }
 
 export class LoadOrderList {
@@ -40,6 +43,7 @@ export class LoadOrderList {
     source: LoadOrderSource,
     line?: number,
     key: string = moduleKey(resource),
+    facts?: ModuleLoadFacts | null,
   ): LoadOrderEntry {
     const existing = this.byKey.get(key);
     if (existing) {
@@ -49,12 +53,14 @@ export class LoadOrderList {
     }
     const entry: LoadOrderEntry = { resource, key, required, preload, builtin, source };
     if (line !== undefined) entry.line = line;
+    if (facts !== undefined) entry.facts = facts;
     this.entries.push(entry);
     this.byKey.set(key, entry);
     this.queuedKeys.add(key);
+    const module = facts && isFileOf(resource, facts.name) ? facts.name : stripSo(resource);
     if (line !== undefined)
-      this.t.emit({ type: 'queued', module: stripSo(resource), resource, source, line, required, preload });
-    else this.t.emit({ type: 'queued', module: stripSo(resource), resource, source, required, preload });
+      this.t.emit({ type: 'queued', module, resource, source, line, required, preload });
+    else this.t.emit({ type: 'queued', module, resource, source, required, preload });
     return entry;
   }
 
@@ -75,6 +81,11 @@ export class LoadOrderList {
   get size(): number {
     return this.entries.length - this.removed.size;
   }
+}
+
+/** Whether `resource` is `<name>.so`: stripSo would give back `name` (the string kept for the module). */
+function isFileOf(resource: string, name: string): boolean {
+  return resource.length === name.length + 3 && endsWithSo(resource) && resource.startsWith(name);
 }
 
 const TRUE_VALUES = new Set(['yes', 'true', 'y', 't', '1', 'on']);
@@ -135,11 +146,17 @@ export function applyModulesConf(
   }
 
   if (autoloadEnabled(conf)) {
-    for (const file of options.readdirOrder) {
+    const files = options.readdirOrder;
+    // The same list the outcomes are read for: its facts are looked up once for both.
+    const filesFacts = core.factsForFiles(files);
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i] ?? '';
       if (!endsWithSo(file)) continue;
-      const key = moduleKey(file);
-      if (core.findKey(key)) continue;
-      list.add(file, false, false, false, 'autoload', undefined, key);
+      const fileFacts = filesFacts[i];
+      const known = fileFacts?.known ? fileFacts : null;
+      const key = known ? known.key : moduleKey(file);
+      if (core.findKey(key, known)) continue;
+      list.add(file, false, false, false, 'autoload', undefined, key, known);
     }
   }
 

@@ -7,6 +7,8 @@
 import type { DeclineReason, ModuleFault } from '../model';
 import type { LoaderFacts, ModuleLoadFacts } from './loaderFacts';
 import { unknownModuleFacts } from './loaderFacts';
+import { loaderText } from './messages';
+import type { LoaderText } from './messages';
 import { moduleFileName, moduleKey, stripSo } from './names';
 import type { Transcript } from './transcript';
 
@@ -148,6 +150,8 @@ const NO_CONTEXT: StartContext = {};
 export class LoaderCore {
   readonly facts: LoaderFacts;
   readonly t: Transcript;
+  /** The graph's shared per-module log lines. */
+  readonly text: LoaderText;
   /**
    * Registered modules (the module list; its order is given by `seq`), by the id of their key in
    * the loader facts, so the hot paths look dependencies up by index instead of by name...
@@ -201,6 +205,7 @@ export class LoaderCore {
     this.available = new Set(availableFiles);
     this.faults = faults;
     this.t = t;
+    this.text = loaderText(facts);
     this.slots = new Array<LoadedModule | undefined>(facts.list.length).fill(undefined);
   }
 
@@ -211,8 +216,8 @@ export class LoaderCore {
     return this.findKey(moduleKey(name));
   }
 
-  findKey(key: string): LoadedModule | undefined {
-    const known = this.facts.byKey.get(key);
+  /** The module registered under a key; `known`, when given, is {@link knownFacts} of the key. */
+  findKey(key: string, known: ModuleLoadFacts | null = this.knownFacts(key)): LoadedModule | undefined {
     return known ? this.slots[known.id] : this.unknownRegistered.get(key);
   }
 
@@ -298,7 +303,7 @@ export class LoaderCore {
     this.assignSeq(mod);
     mod.libOpen = true;
     this.addRegistered(mod);
-    this.t.debug(`Registering module ${mod.name}`);
+    this.t.debug(this.text.registering(facts));
     const ids = facts.linksIds;
     if (ids.length === 0) return mod;
     const targets: LoadedModule[] = [];
@@ -317,7 +322,7 @@ export class LoaderCore {
     const mod = new LoadedModule(facts, facts.name, true, this.slotOf(facts));
     this.assignSeq(mod);
     this.addRegistered(mod);
-    this.t.debug(`Registering module ${mod.name}`);
+    this.t.debug(this.text.registering(facts));
     return mod;
   }
 
@@ -444,7 +449,7 @@ export class LoaderCore {
       this.deleteRegistered(mod);
       mod.registered = false;
       if (mod.usecount === 0) {
-        this.t.debug(`Unregistering module ${mod.name}`);
+        this.t.debug(this.text.unregistering(mod.facts));
         this.destroy(mod);
       }
     }
@@ -663,13 +668,13 @@ export class LoaderCore {
       return LOAD_DECLINE;
     }
 
-    if (!this.fullyBooted) this.t.verbose(`Loading ${mod.resource}.`);
+    if (!this.fullyBooted) this.t.verbose(this.text.loading(mod.facts, mod.resource));
     const fault = this.faultOf(mod);
     let res: LoadResult =
       fault === 'decline' ? LOAD_DECLINE : fault === 'failure' ? LOAD_FAILURE : LOAD_SUCCESS;
     switch (res) {
       case LOAD_SUCCESS:
-        if (!this.fullyBooted) this.t.verbose(`${mod.resource} => (${mod.facts.description})`);
+        if (!this.fullyBooted) this.t.verbose(this.text.started(mod.facts, mod.resource));
         else this.t.verbose(`Loaded ${mod.resource} => (${mod.facts.description})`);
         mod.running = true;
         if (mod.builtin && !mod.keepUntilShutdown) {
@@ -739,7 +744,7 @@ export class LoaderCore {
     known: ModuleLoadFacts | null = this.knownFacts(key),
   ): LoadResult {
     this.lastMissingLinks = NONE_NAMES;
-    let mod = known ? this.slots[known.id] : this.unknownRegistered.get(key);
+    let mod = this.findKey(key, known);
     if (mod) {
       if (mod.running) {
         this.t.log('WARNING', `Module '${resourceName}' already loaded and running.`);

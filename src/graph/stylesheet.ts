@@ -11,6 +11,7 @@ import {
   SUPPORT_SHAPES,
 } from './palette';
 import type { DrawnEdgeKind } from './elements';
+import { outcomeRules } from './outcomes';
 
 /** Node box sizes; layouts use the same numbers so precomputed positions leave room for them. */
 export const NODE_SIZE = { module: 22, library: 16, item: 12 } as const;
@@ -104,6 +105,9 @@ export function buildStylesheet(): StylesheetJson {
     rule('edge.edge-uses-library.optional-use', { 'line-style': 'dashed' }),
     rule('edge.edge-provides', { 'curve-style': 'haystack', opacity: 0.5 }),
     rule('edge.multi-provider', { 'line-color': STATE_COLOURS.multiProvider, width: 2, opacity: 0.9 }),
+
+    // Simulated outcomes (only while a result is shown) override the category colours.
+    ...outcomeRules(),
 
     // States last so they override the looks above.
     rule('node.dimmed', { opacity: 0.3, 'text-opacity': 0 }),

@@ -5,14 +5,19 @@ import { createDatasetSlice } from './datasetSlice';
 import { createFilesSlice } from './filesSlice';
 import type { ExplorerState, StoreContext } from './types';
 import { createViewSlice } from './viewSlice';
+import { createSimulationSlice } from './simulationSlice';
 
 export type ExplorerStore = StoreApi<ExplorerState>;
 
 /** One store per app (and per test), combining the slices once around an injected worker client. */
-export function createExplorerStore(client: ExplorerClient): ExplorerStore {
+export function createExplorerStore(
+  client: ExplorerClient,
+  simulationClient: ExplorerClient = client,
+): ExplorerStore {
   let ticket = 0;
   const ctx: StoreContext = {
     client,
+    simulationClient,
     nextTicket: () => ++ticket,
     isCurrent: (t) => t === ticket,
   };
@@ -20,5 +25,6 @@ export function createExplorerStore(client: ExplorerClient): ExplorerStore {
     ...createDatasetSlice(set, get, store, ctx),
     ...createFilesSlice(set, get, store, ctx),
     ...createViewSlice(set, get, store, ctx),
+    ...createSimulationSlice(set, get, store, ctx),
   }));
 }

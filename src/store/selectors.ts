@@ -1,5 +1,6 @@
 import type { ModuleGraph, Problem } from '../model';
 import type { ExplorerState } from './types';
+import type { SimulationRun } from './simulationTypes';
 
 /** Narrow selectors: components subscribe to exactly what they show. Derived values are computed, never stored. */
 
@@ -39,3 +40,7 @@ export function problemCounts(problems: readonly Problem[]): Record<Problem['sev
   for (const p of problems) counts[p.severity] += 1;
   return counts;
 }
+
+/** The last simulation, only while the graph it was computed for is on screen. */
+export const selectSimulation = (s: ExplorerState): SimulationRun | undefined =>
+  s.simulation && s.simulation.graph === s.graph ? s.simulation : undefined;

@@ -4,6 +4,7 @@ import type { DatasetIndex } from '../ingest';
 import type { ElementView, ViewMode } from '../graph/elements';
 import type { LayoutAlgorithm } from '../graph/layoutInput';
 import type { ExplorerClient, LoadProgress, SourceFile } from '../worker';
+import type { SimulationSlice } from './simulationTypes';
 
 /** Where the current graph came from. */
 export type DatasetSource =
@@ -35,7 +36,7 @@ export type Selection =
   | { kind: 'item'; itemKind: ProvidedItemKind; name: string };
 
 /** Tabs of the side panel; later features (the loader simulation) add theirs here. */
-export type SidePanelTab = 'inspector' | 'problems';
+export type SidePanelTab = 'inspector' | 'problems' | 'simulate';
 
 export interface DatasetSlice {
   datasetIndex: DatasetIndex | undefined;
@@ -74,11 +75,13 @@ export interface ViewSlice extends ElementView {
   setSidePanelTab(tab: SidePanelTab): void;
 }
 
-export type ExplorerState = DatasetSlice & FilesSlice & ViewSlice;
+export type ExplorerState = DatasetSlice & FilesSlice & ViewSlice & SimulationSlice;
 
 /** Shared by the slices: the worker client and a counter that lets only the newest load land. */
 export interface StoreContext {
   client: ExplorerClient;
+  /** Runs simulations; its own worker so cancelling a run never cancels a load (and vice versa). */
+  simulationClient: ExplorerClient;
   nextTicket(): number;
   isCurrent(ticket: number): boolean;
 }

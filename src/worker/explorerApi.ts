@@ -1,6 +1,8 @@
 import type { ModuleGraph, Problem } from '../model';
 import { detectFormat, ingestFiles, parseMetadataXml, validateGraph, writeMetadataXml } from '../ingest';
 import type { DatasetIndex, InputFile, InputFormat } from '../ingest';
+import { runSimulation } from './simulationApi';
+import type { SimulationRequest, SimulationResponse } from './simulationApi';
 
 /**
  * Everything the page asks of the worker, as plain async functions. The worker shell exposes this
@@ -51,6 +53,8 @@ export interface ExplorerApi {
     onProgress?: ProgressListener,
   ): Promise<LoadResult>;
   exportMetadataXml(graph: ModuleGraph): string;
+  /** Runs the loader simulation (parses modules.conf first); see `simulationApi.ts`. */
+  simulate(request: SimulationRequest): SimulationResponse;
 }
 
 export interface ExplorerApiDeps {
@@ -197,5 +201,6 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
     },
     openFiles,
     exportMetadataXml: (graph) => writeMetadataXml(graph),
+    simulate: (request) => runSimulation(request),
   };
 }

@@ -3,6 +3,7 @@ import type { Endpoint } from 'comlink';
 import type { ModuleGraph } from '../model';
 import type { DatasetIndex } from '../ingest';
 import type { ExplorerApi, LoadResult, OpenFilesOptions, ProgressListener, SourceFile } from './explorerApi';
+import type { SimulationRequest, SimulationResponse } from './simulationApi';
 
 /** The worker API as the page sees it: every call is asynchronous. */
 export type AsyncExplorerApi = {
@@ -36,6 +37,7 @@ export interface ExplorerClient {
     onProgress?: ProgressListener,
   ): Promise<LoadResult>;
   exportMetadataXml(graph: ModuleGraph): Promise<string>;
+  simulate(request: SimulationRequest): Promise<SimulationResponse>;
   /**
    * Stops everything in flight: pending calls reject with {@link CancelledError} and the connection
    * (the worker) is closed; the next call starts a fresh one. Parsing is one long synchronous step,
@@ -57,6 +59,7 @@ export function connectEndpoint(endpoint: Endpoint, close: () => void): Explorer
       openFiles: (files, options, onProgress) =>
         remote.openFiles(files, options, onProgress ? proxy(onProgress) : undefined),
       exportMetadataXml: (graph) => remote.exportMetadataXml(graph),
+      simulate: (request) => remote.simulate(request),
     },
     close,
   };
@@ -72,6 +75,7 @@ export function connectInProcess(api: ExplorerApi): ExplorerConnection {
       loadPrecomputedLayout: (version) => api.loadPrecomputedLayout(version),
       openFiles: (files, options, onProgress) => api.openFiles(files, options, onProgress),
       exportMetadataXml: async (graph) => api.exportMetadataXml(graph),
+      simulate: async (request) => api.simulate(request),
     },
     close() {},
   };
@@ -117,18 +121,19 @@ export function createExplorerClient(
     loadPrecomputedLayout: (version) => track((a) => a.loadPrecomputedLayout(version)),
     openFiles: (files, options, onProgress) => track((a) => a.openFiles(files, options, onProgress)),
     exportMetadataXml: (graph) => track((a) => a.exportMetadataXml(graph)),
+    simulate: (request) => track((a) => a.simulate(request)),
     cancel,
     dispose: cancel,
   };
 }
 
 /** The page's client: a module worker next to this file, datasets resolved against the page URL. */
-export function createBrowserExplorerClient(): ExplorerClient {
+export function createBrowserExplorerClient(name = 'explorer'): ExplorerClient {
   return createExplorerClient(
     () => {
       const worker = new Worker(new URL('./explorer.worker.ts', import.meta.url), {
         type: 'module',
-        name: 'explorer',
+        name,
       });
       return connectEndpoint(worker, () => worker.terminate());
     },

@@ -20,3 +20,4 @@ export {
   type ExplorerClient,
   type ExplorerConnection,
 } from './explorerClient';
+export { runSimulation, type SimulationRequest, type SimulationResponse } from './simulationApi';

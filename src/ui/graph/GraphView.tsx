@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Core } from 'cytoscape';
 import {
   applyPositions,
@@ -16,7 +16,11 @@ import type { Positions } from '../../graph/layoutInput';
 import { createLayoutService } from '../../graph/layoutService';
 import type { LayoutService } from '../../graph/layoutService';
 import { packIsolated } from '../../graph/packIsolated';
-import { useExplorer } from '../../store';
+import { selectSimulation, useExplorer } from '../../store';
+import { applyOutcomeClasses, outcomeClassesAt } from '../../graph/outcomes';
+import type { OutcomeClasses } from '../../graph/outcomes';
+import { FaultMenu } from '../simulation/FaultMenu';
+import type { FaultMenuTarget } from '../simulation/FaultMenu';
 import { nodeIdOfSelection, selectionOfNode } from './nodeSelection';
 import { cachePositions, cachedPositions, graphSerial } from './positionsCache';
 import { exposeForTests } from './testHooks';
@@ -43,6 +47,14 @@ export function GraphView() {
   const precomputedJson = useExplorer((s) => s.precomputedLayout);
   const builtinVersion = useExplorer((s) => (s.source?.kind === 'builtin' ? s.source.version : undefined));
   const select = useExplorer((s) => s.select);
+  const simulation = useExplorer(selectSimulation);
+  const colourBy = useExplorer((s) => s.colourBy);
+  const timelineStep = useExplorer((s) => s.timelineStep);
+  const [faultMenu, setFaultMenu] = useState<FaultMenuTarget | undefined>(undefined);
+  const outcomesApplied = useRef<{ drawn: Drawn | undefined; classes: OutcomeClasses | undefined }>({
+    drawn: undefined,
+    classes: undefined,
+  });
 
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | undefined>(undefined);
@@ -75,6 +87,14 @@ export function GraphView() {
     cy.on('tap', (e) => {
       if (e.target === cy) select(undefined);
     });
+    // Right-click (or long press) on a module opens the fault menu of the simulation.
+    cy.on('cxttap', 'node', (e) => {
+      const data = e.target.data() as NodeData;
+      if (data.type !== 'module') return;
+      const p = e.renderedPosition ?? e.target.renderedPosition();
+      setFaultMenu({ module: data.name, x: p.x, y: p.y });
+    });
+    cy.on('viewport', () => setFaultMenu(undefined));
     const unexpose = exposeForTests(cy);
     // Notices and panels change the canvas size without a window resize, which is all cytoscape watches.
     const observer = new ResizeObserver(() => cy.resize());
@@ -148,6 +168,25 @@ export function GraphView() {
     if (id) revealNode(cy, id);
   }, [selection, drawn]);
 
+  // Outcome colours: recomputed from the result and the timeline step, patched by id (only changes).
+  const outcomeClasses = useMemo(() => {
+    if (!simulation || colourBy !== 'outcome' || !elements) return undefined;
+    const ids = elements.nodes.filter((n) => n.data.type === 'module').map((n) => n.data.id);
+    return outcomeClassesAt(simulation.result, ids, timelineStep);
+  }, [simulation, colourBy, elements, timelineStep]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !drawn) return;
+    const applied = outcomesApplied.current;
+    // A redraw resets classes of changed elements, so after one everything is applied afresh.
+    const previous = applied.drawn === drawn ? applied.classes : undefined;
+    applyOutcomeClasses(cy, outcomeClasses, outcomeClasses ? previous : applied.classes);
+    outcomesApplied.current = { drawn, classes: outcomeClasses };
+  }, [outcomeClasses, drawn]);
+
+  const closeFaultMenu = useCallback(() => setFaultMenu(undefined), []);
+
   const layingOut = elements !== undefined && drawn?.key !== drawKey;
   const emptyProviders = mode === 'providers' && elements !== undefined && elements.nodes.length === 0;
 
@@ -177,6 +216,7 @@ export function GraphView() {
           xmldoc).
         </div>
       )}
+      {faultMenu && <FaultMenu target={faultMenu} onClose={closeFaultMenu} />}
       <div className="graph-zoom" role="group" aria-label="Zoom">
         <button
           type="button"

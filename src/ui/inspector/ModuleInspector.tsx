@@ -16,6 +16,7 @@ import {
   providedBy,
 } from './moduleFacts';
 import type { EdgeGroup } from './moduleFacts';
+import { ModuleSimulation } from '../simulation/ModuleSimulation';
 
 function Sources({ module, fact }: { module: ModuleInfo; fact: ModuleFact }) {
   const refs = module.sources[fact];
@@ -170,6 +171,7 @@ export function ModuleInspector({ graph, name }: { graph: ModuleGraph; name: str
         {deprecated && <span className="badge badge-deprecated">deprecated</span>}
         {module.globalSymbols && <span className="badge">global symbols</span>}
       </div>
+      <ModuleSimulation graph={graph} name={module.name} />
 
       <dl className="facts">
         <Fact label="Description" module={module} fact="description">

@@ -14,7 +14,8 @@ import {
   SUPPORT_LABELS,
   SUPPORT_SHAPES,
 } from '../../graph/palette';
-import { useExplorer } from '../../store';
+import { selectSimulation, useExplorer } from '../../store';
+import { OutcomeLegend } from '../simulation/OutcomeLegend';
 import { EdgeSample } from './EdgeSample';
 import { ShapeIcon } from './ShapeIcon';
 import './legend.css';
@@ -68,6 +69,7 @@ export function Legend() {
   const mode = useExplorer((s) => s.mode);
   const showLibraries = useExplorer((s) => s.showLibraries);
   const [open, setOpen] = useState(true);
+  const showingOutcome = useExplorer((s) => s.colourBy === 'outcome' && selectSimulation(s) !== undefined);
 
   return (
     <aside className={`legend ${open ? '' : 'legend-closed'}`} aria-label="Legend">
@@ -76,17 +78,20 @@ export function Legend() {
       </button>
       {open && (
         <div className="legend-body">
-          <section>
-            <h3>Category</h3>
-            <ul>
-              {CATEGORIES.map((c) => (
-                <li key={c} title={CATEGORY_LABELS[c]}>
-                  <span className="swatch" style={{ background: CATEGORY_COLOURS[c] }} />
-                  {c}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <OutcomeLegend />
+          {!showingOutcome && (
+            <section>
+              <h3>Category</h3>
+              <ul>
+                {CATEGORIES.map((c) => (
+                  <li key={c} title={CATEGORY_LABELS[c]}>
+                    <span className="swatch" style={{ background: CATEGORY_COLOURS[c] }} />
+                    {c}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {mode === 'modules' ? (
             <>
               <section>

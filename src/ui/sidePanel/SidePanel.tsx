@@ -4,6 +4,7 @@ import { allProblems, useExplorer } from '../../store';
 import type { SidePanelTab } from '../../store';
 import { Inspector } from '../inspector/Inspector';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { SimulationPanel } from '../simulation/SimulationPanel';
 import './sidePanel.css';
 
 interface TabSpec {
@@ -34,6 +35,7 @@ export function SidePanel() {
       name: `Problems (${problemCount})`,
       render: () => <ProblemsPanel />,
     },
+    { id: 'simulate', label: 'Simulate', name: 'Simulate', render: () => <SimulationPanel /> },
   ];
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
 

@@ -1,0 +1,160 @@
+import { useId, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import { MODULE_FAULTS } from '../../model';
+import type { ModuleFault, ModuleGraph } from '../../model';
+import { explainModule } from '../../engine';
+import { selectSimulation, useExplorer } from '../../store';
+import { CommandWarnings } from './CommandWarnings';
+import { OUTCOME_COLOURS } from '../../graph/outcomes';
+import { FAULT_LABELS } from './describeEvent';
+import './simulation.css';
+
+const COMMANDS: Array<{ label: string; command: (name: string) => string }> = [
+  { label: 'Unload', command: (n) => `module unload ${n}` },
+  { label: 'Unload (force)', command: (n) => `module unload -f ${n}` },
+  { label: 'Refresh', command: (n) => `module refresh ${n}` },
+  { label: 'Refresh recursively', command: (n) => `module refresh ${n} recursively` },
+  { label: 'Load', command: (n) => `module load ${n}` },
+];
+
+/** Module names inside an explanation become links to their inspector. */
+function LinkedText({ text, graph, self }: { text: string; graph: ModuleGraph; self: string }) {
+  const inspect = useExplorer((s) => s.inspectModule);
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)) {
+    const word = m[0];
+    if (word === self || !graph.modules[word] || !word.includes('_')) continue;
+    parts.push(text.slice(last, m.index));
+    parts.push(
+      <button key={m.index} type="button" className="linklike" onClick={() => inspect(word)}>
+        {word}
+      </button>,
+    );
+    last = m.index + word.length;
+  }
+  parts.push(text.slice(last));
+  return <>{parts}</>;
+}
+
+/** The simulation's view of one module: its outcome and why, its use count, faults and commands. */
+export function ModuleSimulation({ graph, name }: { graph: ModuleGraph; name: string }) {
+  const faultId = useId();
+  const run = useExplorer(selectSimulation);
+  const fault = useExplorer((s) => s.faults[name]);
+  const setFault = useExplorer((s) => s.setFault);
+  const runCommand = useExplorer((s) => s.runCommand);
+  const busy = useExplorer((s) => s.simulationStatus === 'running');
+  const steps = useMemo(() => (run ? explainModule(run.result, name) : []), [run, name]);
+  const kind = graph.modules[name]?.kind;
+  if (kind !== 'loadable' && kind !== 'builtin') return null;
+
+  const outcome = run?.result.finalModules[name];
+  const hazard = run?.result.hazards.filter((h) => h.module === name) ?? [];
+  const lastCommand = run?.result.runtime.at(-1);
+  const stateLabel = !run
+    ? undefined
+    : !outcome
+      ? 'no module file'
+      : hazard.length > 0
+        ? 'running (hazard)'
+        : outcome.state === 'registered'
+          ? 'not loaded'
+          : outcome.state.replace('-', ' ');
+  const colour = !outcome
+    ? OUTCOME_COLOURS.absent
+    : hazard.length > 0
+      ? OUTCOME_COLOURS.hazard
+      : outcome.state === 'running'
+        ? OUTCOME_COLOURS.running
+        : outcome.state === 'declined'
+          ? OUTCOME_COLOURS.declined
+          : outcome.state === 'failed'
+            ? OUTCOME_COLOURS.failed
+            : OUTCOME_COLOURS['not-loaded'];
+
+  return (
+    <section className="inspector-section" aria-label="Simulation">
+      <h3>Simulation</h3>
+      <div className="sim-inspector-fault">
+        <label htmlFor={faultId}>Fault</label>
+        <select
+          id={faultId}
+          className="select"
+          value={fault ?? ''}
+          onChange={(e) =>
+            setFault(name, e.target.value === '' ? undefined : (e.target.value as ModuleFault))
+          }
+        >
+          <option value="">None</option>
+          {MODULE_FAULTS.map((f) => (
+            <option key={f} value={f}>
+              {FAULT_LABELS[f]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {!run ? (
+        <p className="dim sim-small">
+          Run a simulation (Simulate tab) to see what the loader does with {name}.
+        </p>
+      ) : (
+        <>
+          <p className="sim-outcome">
+            <span className="swatch" style={{ background: colour }} aria-hidden="true" />
+            <strong>{stateLabel}</strong>
+            {outcome && outcome.state === 'running' && (
+              <span className="dim"> · use count {outcome.useCount}</span>
+            )}
+          </p>
+          <ol className="sim-why" aria-label="Why">
+            {steps.map((s, i) => (
+              <li key={i}>
+                <LinkedText text={s.text} graph={graph} self={name} />
+              </li>
+            ))}
+            {hazard.map((h) => (
+              <li key={h.dependency} className="sim-hazard">
+                <LinkedText text={h.message} graph={graph} self={name} />
+              </li>
+            ))}
+          </ol>
+          <div className="sim-command-buttons" role="group" aria-label="Run-time commands">
+            {COMMANDS.map((c) => (
+              <button
+                key={c.label}
+                type="button"
+                className="btn btn-small"
+                disabled={busy}
+                onClick={() => void runCommand(c.command(name))}
+              >
+                {c.label}
+              </button>
+            ))}
+          </div>
+          {lastCommand && (
+            <div
+              className={`sim-last-command ${lastCommand.ok ? 'sim-command-ok' : 'sim-command-refused'}`}
+              role="status"
+              aria-label="Command result"
+            >
+              <div className="mono sim-command">*CLI&gt; {lastCommand.command}</div>
+              <CommandWarnings result={lastCommand} />
+              <pre className="sim-message">{lastCommand.message}</pre>
+              {lastCommand.unloaded.length > 0 && (
+                <p className="sim-small">
+                  <span className="sim-label">Unloaded</span> {lastCommand.unloaded.join(' → ')}
+                </p>
+              )}
+              {lastCommand.loaded.length > 0 && (
+                <p className="sim-small">
+                  <span className="sim-label">Loaded</span> {lastCommand.loaded.join(' → ')}
+                </p>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

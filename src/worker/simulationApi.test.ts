@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { ModuleGraph } from '../model';
+import { diskExplorerApi } from './testSupport';
+
+const AUTOLOAD = { text: '[modules]\nautoload = yes\n', file: 'modules.conf' };
+
+async function dataset(version = '23.4.1'): Promise<ModuleGraph> {
+  const { graph } = await diskExplorerApi().loadDataset(version);
+  if (!graph) throw new Error(`dataset ${version} missing`);
+  return graph;
+}
+
+describe('simulation through the worker API', () => {
+  it('a declining res_odbc declines every module that depends on it', async () => {
+    const graph = await dataset();
+    const { result, confProblems } = diskExplorerApi().simulate({
+      graph,
+      modulesConf: AUTOLOAD,
+      loader: 'current',
+      absentFiles: [],
+      faults: { res_odbc: 'decline' },
+      commands: [],
+    });
+    expect(confProblems).toEqual([]);
+    expect(result?.declined).toEqual(expect.arrayContaining(['res_odbc', 'func_odbc', 'cdr_odbc']));
+    expect(result?.modules.func_odbc).toMatchObject({ state: 'declined', causes: ['res_odbc'] });
+    expect(result?.started).not.toContain('func_odbc');
+  });
+
+  it('a module file marked absent is neither started nor listed as not loaded', async () => {
+    const graph = await dataset();
+    const { result } = diskExplorerApi().simulate({
+      graph,
+      modulesConf: AUTOLOAD,
+      loader: 'current',
+      absentFiles: ['app_queue'],
+      faults: {},
+      commands: [],
+    });
+    expect(result?.started).not.toContain('app_queue');
+    expect(result?.started).toContain('app_dial');
+    expect(result?.notLoaded).not.toContain('app_queue');
+  });
+
+  it('runs run-time commands after startup and reports the refusal of an unload in use', async () => {
+    const graph = await dataset();
+    const { result } = diskExplorerApi().simulate({
+      graph,
+      modulesConf: AUTOLOAD,
+      loader: 'current',
+      absentFiles: [],
+      faults: {},
+      commands: ['module unload res_odbc'],
+    });
+    expect(result?.runtime[0]).toMatchObject({ command: 'module unload res_odbc', ok: false, unloaded: [] });
+    expect(result?.runtime[0]?.message).toContain('Unable to unload resource res_odbc');
+  });
+
+  it('returns no result and the problem with its line and column when Asterisk would reject modules.conf', async () => {
+    const graph = await dataset();
+    const { result, confProblems } = diskExplorerApi().simulate({
+      graph,
+      modulesConf: { text: '[modules]\nautoload = yes\n[broken\n', file: 'my.conf' },
+      loader: 'current',
+      absentFiles: [],
+      faults: {},
+      commands: [],
+    });
+    expect(result).toBeUndefined();
+    expect(confProblems[0]).toMatchObject({ severity: 'error', file: 'my.conf', line: 3, column: 1 });
+  });
+
+  it('the legacy loader starts dependents of a declined module and marks them as hazards', async () => {
+    const graph = await dataset();
+    const { result } = diskExplorerApi().simulate({
+      graph,
+      modulesConf: AUTOLOAD,
+      loader: 'legacy',
+      absentFiles: [],
+      faults: { res_odbc: 'decline' },
+      commands: [],
+    });
+    expect(result?.loader).toBe('legacy');
+    expect(result?.started).toContain('func_odbc');
+    expect(result?.hazards.some((h) => h.module === 'func_odbc' && h.dependency === 'res_odbc')).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import type { LoaderKind, ModuleFault, ModuleGraph, ModulesConf, Problem, SimulationResult } from '../model';
+import { parseModulesConf } from '../ingest/modulesConf';
+import { defaultAvailableFiles, moduleKey, simulate } from '../engine';
+
+/** Everything one simulation run needs; plain data so it crosses to the worker unchanged. */
+export interface SimulationRequest {
+  graph: ModuleGraph;
+  /** modules.conf as the user typed or opened it. */
+  modulesConf: { text: string; file: string };
+  loader: LoaderKind;
+  /** Module names whose `.so` is not in the module directory; every other loadable module is present. */
+  absentFiles: readonly string[];
+  faults: Readonly<Record<string, ModuleFault>>;
+  /** Run-time CLI commands, as typed, run in order after startup. */
+  commands: readonly string[];
+}
+
+export interface SimulationResponse {
+  /**
+   * Undefined when Asterisk would reject modules.conf as a whole (`'modules.conf' invalid or
+   * missing.`): the page keeps the previous result and shows the problems instead.
+   */
+  result: SimulationResult | undefined;
+  /** Problems of modules.conf, each with its line and column. */
+  confProblems: Problem[];
+  /** The parsed file, for the page to show what was understood. */
+  conf: ModulesConf | undefined;
+}
+
+/** Parses modules.conf against the dataset's built-ins and runs the loader simulation. */
+export function runSimulation(request: SimulationRequest): SimulationResponse {
+  const { graph } = request;
+  const builtins = Object.values(graph.modules)
+    .filter((m) => m.kind === 'builtin')
+    .map((m) => m.name);
+  const parsed = parseModulesConf(request.modulesConf.text, request.modulesConf.file, { builtins });
+  const conf = parsed.data;
+  if (!conf || conf.status === 'invalid') {
+    return { result: undefined, confProblems: parsed.problems, conf };
+  }
+  const absent = new Set(request.absentFiles.map(moduleKey));
+  const available =
+    absent.size === 0
+      ? undefined
+      : defaultAvailableFiles(graph).filter((file) => !absent.has(moduleKey(file)));
+  const result = simulate(graph, conf, {
+    loader: request.loader,
+    faults: request.faults,
+    commands: request.commands,
+    ...(available ? { available } : {}),
+  });
+  return { result, confProblems: parsed.problems, conf };
+}
