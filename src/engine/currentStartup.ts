@@ -15,6 +15,7 @@ import {
   SortedModules,
   compareModules,
 } from './loaderCore';
+import { DeclineScan } from './declineScan';
 import { LoadOrderList, applyModulesConf } from './loadOrder';
 import type { ConfigInitOptions } from './loadOrder';
 import { moduleFileName, moduleKey, stripSo } from './names';
@@ -236,12 +237,12 @@ function recursiveDecline(core: LoaderCore, resources: PriorityVector, mod: Load
   t.loadError(`${mod.name} declined to load.`);
   let requiredCascade = false;
   const names: string[] = [];
-  const missing = new SortedModules();
+  const scan = new DeclineScan(core, mod);
   resources.forEachRemaining((dep) => {
     if (dep.declined) return true;
-    missing.clear();
-    if (!core.missingRecursive(dep, missing) || !missing.has(mod)) return true;
+    if (!scan.dependsOnTarget(dep)) return true;
     dep.declined = true;
+    scan.declined(dep);
     core.declineEvent(dep, 'cascade', [mod.name]);
     if (dep.required) {
       t.loadError(`Cannot load required module ${dep.name} that depends on ${mod.name}`);

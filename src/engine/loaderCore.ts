@@ -588,6 +588,16 @@ export class LoaderCore {
     return true;
   }
 
+  /**
+   * module_deps_reference collecting what is not running, as modules in the order found
+   * (undefined for a name not in the module list): one step of module_deps_missing_recursive.
+   */
+  missingDependencyModules(m: LoadedModule): (LoadedModule | undefined)[] {
+    const mods: (LoadedModule | undefined)[] = [];
+    this.depsReference(m, [], mods);
+    return mods;
+  }
+
   /** One level of module_deps_missing_recursive: the newly found missing modules, or null for an unknown one. */
   private expandMissing(
     m: LoadedModule,
