@@ -101,26 +101,40 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
   // One dense id per key, in the map's order.
   const list = [...byKey.values()];
   list.forEach((f, i) => (f.id = i));
+  // Edges mostly spell a module as it is named: looking the exact name up first spares making a
+  // key for each of tens of thousands of edges in a large build.
+  const byName = new Map<string, ModuleLoadFacts>();
+  for (const f of list) byName.set(f.name, f);
+  const resolve = (name: string): ModuleLoadFacts | undefined =>
+    byName.get(name) ?? byKey.get(moduleKey(name));
+  // Each name goes with its lookup key and id; a name that resolves has its module's key
+  // (moduleKey of the name), so the key is only made for names the dataset does not know.
+  const add = (names: string[], keys: string[], ids: number[], name: string): void => {
+    const target = resolve(name);
+    names.push(name);
+    keys.push(target ? target.key : moduleKey(name));
+    ids.push(target ? target.id : -1);
+  };
   let hasRequires = false;
   for (const edge of graph.edges) {
-    const from = byKey.get(moduleKey(edge.from));
+    const from = resolve(edge.from);
     if (!from) continue;
     switch (edge.kind) {
       case 'requires':
-        from.requires.push(edge.to);
+        add(from.requires, from.requiresKeys, from.requiresIds, edge.to);
         hasRequires = true;
         break;
       case 'optional':
-        if (isLoaderOptional(edge)) from.optional.push(edge.to);
+        if (isLoaderOptional(edge)) add(from.optional, from.optionalKeys, from.optionalIds, edge.to);
         break;
       case 'enhances':
-        from.enhances.push(edge.to);
+        add(from.enhances, from.enhancesKeys, from.enhancesIds, edge.to);
         break;
       case 'depends':
         from.depends.push(edge.to);
         break;
       case 'links':
-        from.links.push(edge.to);
+        add(from.links, from.linksKeys, from.linksIds, edge.to);
         break;
       default:
         break;
@@ -131,10 +145,19 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
     // Without link facts from a real build, a module is taken to link against the global-symbol
     // modules it requires or enhances: the usual reason it needs their symbols at dlopen time.
     for (const f of byKey.values()) {
-      f.links = [...f.requires, ...f.enhances].filter((n) => {
-        const target = byKey.get(moduleKey(n));
-        return target !== undefined && target.globalSymbols && !target.builtin;
-      });
+      const links: string[] = [];
+      const linksKeys: string[] = [];
+      const linksIds: number[] = [];
+      for (const n of [...f.requires, ...f.enhances]) {
+        const target = resolve(n);
+        if (target === undefined || !target.globalSymbols || target.builtin) continue;
+        links.push(n);
+        linksKeys.push(target.key);
+        linksIds.push(target.id);
+      }
+      f.links = links;
+      f.linksKeys = linksKeys;
+      f.linksIds = linksIds;
     }
     problems.push({
       severity: 'info',
@@ -142,18 +165,6 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
       message:
         "This dataset has no link-time facts, so the simulation assumes each module links against the global-symbol modules it requires or enhances when it models the loader's dlopen passes.",
     });
-  }
-
-  const idOf = (key: string): number => byKey.get(key)?.id ?? -1;
-  for (const f of byKey.values()) {
-    f.requiresKeys = f.requires.map(moduleKey);
-    f.optionalKeys = f.optional.map(moduleKey);
-    f.enhancesKeys = f.enhances.map(moduleKey);
-    f.linksKeys = f.links.map(moduleKey);
-    f.requiresIds = f.requiresKeys.map(idOf);
-    f.optionalIds = f.optionalKeys.map(idOf);
-    f.enhancesIds = f.enhancesKeys.map(idOf);
-    f.linksIds = f.linksKeys.map(idOf);
   }
 
   const enhancersOf = new Map<string, string[]>();
@@ -165,20 +176,21 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
     } else map.set(k, [v]);
   };
   for (const f of byKey.values()) {
-    for (const t of f.enhances) push(enhancersOf, moduleKey(t), f.key);
-    for (const t of [...f.requires, ...f.optional, ...f.enhances])
-      push(runtimeDependentsOf, moduleKey(t), f.key);
+    for (const k of f.enhancesKeys) push(enhancersOf, k, f.key);
+    for (const k of f.requiresKeys) push(runtimeDependentsOf, k, f.key);
+    for (const k of f.optionalKeys) push(runtimeDependentsOf, k, f.key);
+    for (const k of f.enhancesKeys) push(runtimeDependentsOf, k, f.key);
   }
   for (const [target, enhancers] of enhancersOf) {
     const f = byKey.get(target);
     if (f) {
       f.enhancerKeys = enhancers;
-      f.enhancerIds = enhancers.map(idOf);
+      f.enhancerIds = enhancers.map((k) => byKey.get(k)?.id ?? -1);
     }
   }
 
   const builtinOrder = graph.info.builtinOrder.length
-    ? graph.info.builtinOrder.filter((n) => byKey.get(moduleKey(n))?.builtin)
+    ? graph.info.builtinOrder.filter((n) => resolve(n)?.builtin)
     : [...byKey.values()].filter((f) => f.builtin).map((f) => f.name);
   const loadable = [...byKey.values()]
     .filter((f) => !f.builtin)
