@@ -86,7 +86,7 @@ export function runCurrentStartup(
   t.verbose('Asterisk Dynamic Loader Starting:');
   t.startBuffering();
 
-  const list = new LoadOrderList(t, core.queuedKeys);
+  const list = new LoadOrderList(t, core);
   const builtins: string[] = [];
   for (const name of core.facts.builtinOrder) {
     const facts = core.facts.byKey.get(moduleKey(name));
@@ -139,8 +139,8 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
   let attempt = 0;
   let lasttry = false;
   let pending = list.live();
-  // Each entry's facts, looked up once for all the passes.
-  let known = pending.map((entry) => (entry.facts !== undefined ? entry.facts : core.knownFacts(entry.key)));
+  // Each entry's facts, as looked up when it was listed.
+  let known = pending.map((entry) => entry.facts);
   const opened = (mod: LoadedModule): void => {
     t.emit({ type: 'opened', module: mod.name, pass: attempt });
   };
@@ -207,7 +207,11 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList): 0 | -1 | -2 {
 const NO_CONTEXT: StartContext = {};
 
 /** main/loader.c: start_resource_attempt */
-function startResourceAttempt(core: LoaderCore, mod: LoadedModule, ctx: StartContext = NO_CONTEXT): LoadResult {
+function startResourceAttempt(
+  core: LoaderCore,
+  mod: LoadedModule,
+  ctx: StartContext = NO_CONTEXT,
+): LoadResult {
   const t = core.t;
   if (!core.depsReference(mod, null)) {
     t.debug(core.text.missingDependencies(mod.facts, mod.resource));

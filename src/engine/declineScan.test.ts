@@ -40,7 +40,10 @@ describe('the decline cascade', () => {
       app_d: { requires: ['res_x'] },
       app_f: { priority: 60, requires: ['res_base'] },
     });
-    expect(errors(r)).toEqual(['res_x declined to load.', 'Declined modules which depend on res_x: app_c, app_d']);
+    expect(errors(r)).toEqual([
+      'res_x declined to load.',
+      'Declined modules which depend on res_x: app_c, app_d',
+    ]);
     expect(r.modules.app_c?.declineReason).toBe('cascade');
     expect(r.modules.app_d?.causes).toEqual(['res_x']);
     expect(r.started).toEqual(['extconfig', 'res_base', 'cdr', 'app_f']);
@@ -55,7 +58,10 @@ describe('the decline cascade', () => {
       res_e: { priority: 60, enhances: ['res_base'], requires: ['res_x'] },
       app_a: { priority: 70, requires: ['res_base'] },
     });
-    expect(errors(r)).toEqual(['res_x declined to load.', 'Declined modules which depend on res_x: app_b, res_e']);
+    expect(errors(r)).toEqual([
+      'res_x declined to load.',
+      'Declined modules which depend on res_x: app_b, res_e',
+    ]);
     expect(r.started).toEqual(['extconfig', 'res_base', 'cdr', 'app_a']);
   });
 

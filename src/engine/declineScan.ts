@@ -57,7 +57,7 @@ export class DeclineScan {
         if (c === undefined) return null;
         if (found.has(c)) continue;
         found.add(c);
-        if (c === this.target) hit = hit || false;
+        if (c === this.target) hit = true;
         (local ??= []).push(c);
       }
       return local ?? NONE;

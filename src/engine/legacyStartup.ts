@@ -61,7 +61,7 @@ function loadModules(
     t.log('WARNING', `No 'modules.conf' found, no modules will be loaded.`);
     return 0;
   }
-  const list = new LoadOrderList(t, core.queuedKeys);
+  const list = new LoadOrderList(t, core);
   for (const v of conf.entries) {
     const lower = v.name.toLowerCase();
     if (lower === (preloadOnly ? 'preload' : 'load'))

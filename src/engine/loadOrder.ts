@@ -18,20 +18,28 @@ export interface LoadOrderEntry {
   source: LoadOrderSource;
   /** modules.conf line that added it. */
   line?: number;
-  /** The dataset's facts for `key` (null: unknown) when they were looked up on the way in. */
-  facts?: ModuleLoadFacts | null;
+  /** The dataset's facts for `key`, null when it does not know the module. */
+  facts: ModuleLoadFacts | null;
 }
 
 export class LoadOrderList {
   private readonly entries: LoadOrderEntry[] = [];
+  /** Entries of modules the dataset knows, by module id (the autoload scan adds thousands)... */
+  private readonly byId: (LoadOrderEntry | undefined)[];
+  /** ...and the others by key. */
   private readonly byKey = new Map<string, LoadOrderEntry>();
   private readonly removed = new Set<LoadOrderEntry>();
   private readonly t: Transcript;
-  private readonly queuedKeys: Set<string>;
+  private readonly core: LoaderCore;
 
-  constructor(t: Transcript, queuedKeys: Set<string>) {
+  constructor(t: Transcript, core: LoaderCore) {
     this.t = t;
-    this.queuedKeys = queuedKeys;
+    this.core = core;
+    this.byId = new Array<LoadOrderEntry | undefined>(core.facts.list.length).fill(undefined);
+  }
+
+  private find(key: string, facts: ModuleLoadFacts | null): LoadOrderEntry | undefined {
+    return facts ? this.byId[facts.id] : this.byKey.get(key);
   }
 
   /** main/loader.c: add_to_load_order — a name already listed only gains the new flags. */
@@ -43,20 +51,20 @@ export class LoadOrderList {
     source: LoadOrderSource,
     line?: number,
     key: string = moduleKey(resource),
-    facts?: ModuleLoadFacts | null,
+    facts: ModuleLoadFacts | null = this.core.knownFacts(key),
   ): LoadOrderEntry {
-    const existing = this.byKey.get(key);
+    const existing = this.find(key, facts);
     if (existing) {
       existing.required ||= required;
       existing.preload ||= preload;
       return existing;
     }
-    const entry: LoadOrderEntry = { resource, key, required, preload, builtin, source };
+    const entry: LoadOrderEntry = { resource, key, required, preload, builtin, source, facts };
     if (line !== undefined) entry.line = line;
-    if (facts !== undefined) entry.facts = facts;
     this.entries.push(entry);
-    this.byKey.set(key, entry);
-    this.queuedKeys.add(key);
+    if (facts) this.byId[facts.id] = entry;
+    else this.byKey.set(key, entry);
+    this.core.markQueued(key, facts);
     const module = facts && isFileOf(resource, facts.name) ? facts.name : stripSo(resource);
     if (line !== undefined)
       this.t.emit({ type: 'queued', module, resource, source, line, required, preload });
@@ -65,11 +73,15 @@ export class LoadOrderList {
   }
 
   get(name: string): LoadOrderEntry | undefined {
-    return this.byKey.get(moduleKey(name));
+    const key = moduleKey(name);
+    return this.find(key, this.core.knownFacts(key));
   }
 
   remove(entry: LoadOrderEntry): void {
-    if (this.byKey.get(entry.key) === entry) this.byKey.delete(entry.key);
+    if (this.find(entry.key, entry.facts) === entry) {
+      if (entry.facts) this.byId[entry.facts.id] = undefined;
+      else this.byKey.delete(entry.key);
+    }
     this.removed.add(entry);
   }
 

@@ -46,7 +46,7 @@ export class LoadedModule {
   preload = false;
   usecount = 0;
   /** Modules this one holds a reference on (reffed_deps), in the order taken; a handful at most. */
-  reffed: LoadedModule[] = [];
+  reffed: readonly LoadedModule[] = NONE;
   /** Position in the module list: larger is later; moving to the tail takes a new number. */
   seq = 0;
   registered = true;
@@ -132,12 +132,6 @@ export class SortedModules {
     this.items.length = 0;
     this.items.push(...kept);
   }
-
-  clear(): void {
-    if (this.items.length === 0) return;
-    this.items.length = 0;
-    this.members.clear();
-  }
 }
 
 export interface StartContext {
@@ -183,8 +177,10 @@ export class LoaderCore {
   readonly unknownFiles = new Set<string>();
   /** Modules started successfully at any time, in order (for results). */
   readonly startOrder: string[] = [];
-  /** Keys of module files that entered the load order, were removed by noload, or were unloaded. */
-  readonly queuedKeys = new Set<string>();
+  /** Modules that entered a load-order list, by id, and keys the dataset does not know (see wasQueued). */
+  private readonly queuedIds: Uint8Array;
+  private readonly queuedUnknown = new Set<string>();
+  /** Keys of module files that were removed by noload, or were unloaded. */
   readonly noloadedKeys = new Set<string>();
   readonly unloadedKeys = new Set<string>();
   /** Keys of module files whose dlopen failed, with the links that were missing. */
@@ -207,6 +203,19 @@ export class LoaderCore {
     this.t = t;
     this.text = loaderText(facts);
     this.slots = new Array<LoadedModule | undefined>(facts.list.length).fill(undefined);
+    this.queuedIds = new Uint8Array(facts.list.length);
+  }
+
+  /** Notes that a key entered a load-order list; `known` is {@link knownFacts} of the key. */
+  markQueued(key: string, known: ModuleLoadFacts | null): void {
+    if (known) this.queuedIds[known.id] = 1;
+    else this.queuedUnknown.add(key);
+  }
+
+  /** Whether the key ever entered a load-order list. */
+  wasQueued(key: string): boolean {
+    const known = this.knownFacts(key);
+    return known ? this.queuedIds[known.id] === 1 : this.queuedUnknown.has(key);
   }
 
   // --- the module list --------------------------------------------------------------------
@@ -463,7 +472,7 @@ export class LoaderCore {
   /** main/loader.c: module_destroy — releases the references the module held. */
   private destroy(mod: LoadedModule): void {
     for (const dep of mod.reffed) this.unref(mod, dep);
-    mod.reffed = [];
+    mod.reffed = NONE;
   }
 
   private unref(holder: LoadedModule | null, dep: LoadedModule): void {
@@ -487,7 +496,9 @@ export class LoaderCore {
       return true;
     }
     if (mod.reffed.includes(dep)) return true;
-    mod.reffed.push(dep);
+    // Copied at each addition so the list kept is exactly as long as needed: a module holds a
+    // handful at most, and a growing array would keep room for seventeen.
+    mod.reffed = mod.reffed.length === 0 ? [dep] : [...mod.reffed, dep];
     dep.usecount++;
     this.t.emit({ type: 'reference-taken', module: mod.name, target: dep.name });
     return true;
@@ -555,11 +566,44 @@ export class LoaderCore {
    * `missingMods`, when given, receives the module behind each missing name (undefined for a
    * name not in the module list), index for index.
    */
-  depsReference(mod: LoadedModule, missing: string[] | null, missingMods: (LoadedModule | undefined)[] | null = null): boolean {
+  depsReference(
+    mod: LoadedModule,
+    missing: string[] | null,
+    missingMods: (LoadedModule | undefined)[] | null = null,
+  ): boolean {
     const f = mod.facts;
-    let ok = this.processRequirements(mod, f.enhances, f.enhancesKeys, f.enhancesIds, missing, missingMods, false, false);
-    ok = this.processRequirements(mod, f.requires, f.requiresKeys, f.requiresIds, missing, missingMods, true, false) && ok;
-    ok = this.processRequirements(mod, f.optional, f.optionalKeys, f.optionalIds, missing, missingMods, true, true) && ok;
+    let ok = this.processRequirements(
+      mod,
+      f.enhances,
+      f.enhancesKeys,
+      f.enhancesIds,
+      missing,
+      missingMods,
+      false,
+      false,
+    );
+    ok =
+      this.processRequirements(
+        mod,
+        f.requires,
+        f.requiresKeys,
+        f.requiresIds,
+        missing,
+        missingMods,
+        true,
+        false,
+      ) && ok;
+    ok =
+      this.processRequirements(
+        mod,
+        f.optional,
+        f.optionalKeys,
+        f.optionalIds,
+        missing,
+        missingMods,
+        true,
+        true,
+      ) && ok;
     return ok;
   }
 

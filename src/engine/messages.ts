@@ -18,113 +18,134 @@ function resultSuffix(lres: number): string {
   return RESULT_SUFFIX[lres + 1] ?? ` ${lres}`;
 }
 
+/**
+ * Joins parts into one flat string: a kept line then costs one string, not a tree of
+ * concatenations (the engine's join builds flat strings; `+` builds ropes).
+ */
+function flat(...parts: string[]): string {
+  return parts.join('');
+}
+
 /** `PASS n: <resource, %-46s> <result>` */
 function buildPassLine(attempt: number, resource: string, lres: number): string {
   const prefix = `PASS ${attempt}: `;
-  return (prefix + resource).padEnd(prefix.length + RESOURCE_WIDTH) + resultSuffix(lres);
+  return flat(prefix, resource.padEnd(RESOURCE_WIDTH), resultSuffix(lres));
 }
 
 /** `START: <resource, %-46s>[<priority>] <result>` */
 function buildStartLine(resource: string, priority: number, lres: number): string {
-  return ('START: ' + resource).padEnd(7 + RESOURCE_WIDTH) + `[${priority}]${resultSuffix(lres)}`;
+  return flat('START: ', resource.padEnd(RESOURCE_WIDTH), `[${priority}]`, resultSuffix(lres));
 }
+
+type Lines = (string | undefined)[];
 
 /**
- * The lines of one module. Those naming the resource hold for one spelling of it (the module's
- * file name; the PASS lines print the name as listed, which may lack `.so`).
+ * One array per kind of line, indexed by module id. Lines naming the resource hold for the
+ * spelling in `resourceOf` (the module's file name; PASS lines print the name as listed, which
+ * may lack `.so`, so they keep their own). START and PASS lines are kept for one result each,
+ * the one the module gave last.
  */
-class ModuleText {
-  registering: string | undefined;
-  unregistering: string | undefined;
-  resource: string | undefined;
-  loading: string | undefined;
-  started: string | undefined;
-  missingDependencies: string | undefined;
-  /** By result + 1. */
-  startLines: (string | undefined)[] | undefined;
-  passResource: string | undefined;
-  /** Pass 0 only (most modules open at once), by result + 1. */
-  firstPassLines: (string | undefined)[] | undefined;
-
-  /** This module's lines for `resource`, forgetting those of another spelling. */
-  forResource(resource: string): this {
-    if (this.resource !== resource) {
-      this.resource = resource;
-      this.loading = undefined;
-      this.started = undefined;
-      this.missingDependencies = undefined;
-      this.startLines = undefined;
-    }
-    return this;
-  }
-
-  forPassResource(resource: string): (string | undefined)[] {
-    if (this.passResource !== resource || !this.firstPassLines) {
-      this.passResource = resource;
-      this.firstPassLines = [];
-    }
-    return this.firstPassLines;
-  }
-}
-
 export class LoaderText {
-  private readonly byId: (ModuleText | undefined)[] = [];
+  private readonly registeringLines: Lines;
+  private readonly unregisteringLines: Lines;
+  private readonly resourceOf: Lines;
+  private readonly loadingLines: Lines;
+  private readonly startedLines: Lines;
+  private readonly missingLines: Lines;
+  private readonly startLines: Lines;
+  private readonly startResults: (number | undefined)[];
+  private readonly passResourceOf: Lines;
+  private readonly firstPassLines: Lines;
+  private readonly firstPassResults: (number | undefined)[];
 
-  /** The shared lines of a module the dataset knows; undefined for one it does not. */
-  private of(facts: ModuleLoadFacts): ModuleText | undefined {
-    if (facts.id < 0) return undefined;
-    return (this.byId[facts.id] ??= new ModuleText());
+  constructor(modules: number) {
+    // Filled up front so the arrays stay dense whatever order modules are met in.
+    const lines = (): Lines => new Array<string | undefined>(modules).fill(undefined);
+    this.registeringLines = lines();
+    this.unregisteringLines = lines();
+    this.resourceOf = lines();
+    this.loadingLines = lines();
+    this.startedLines = lines();
+    this.missingLines = lines();
+    this.startLines = lines();
+    this.startResults = new Array<number | undefined>(modules).fill(undefined);
+    this.passResourceOf = lines();
+    this.firstPassLines = lines();
+    this.firstPassResults = new Array<number | undefined>(modules).fill(undefined);
   }
 
   /** main/loader.c: ast_module_register */
   registering(facts: ModuleLoadFacts): string {
-    const text = this.of(facts);
-    if (!text) return `Registering module ${facts.name}`;
-    return (text.registering ??= `Registering module ${facts.name}`);
+    const id = facts.id;
+    if (id < 0) return `Registering module ${facts.name}`;
+    return (this.registeringLines[id] ??= flat('Registering module ', facts.name));
   }
 
   /** main/loader.c: ast_module_unregister */
   unregistering(facts: ModuleLoadFacts): string {
-    const text = this.of(facts);
-    if (!text) return `Unregistering module ${facts.name}`;
-    return (text.unregistering ??= `Unregistering module ${facts.name}`);
+    const id = facts.id;
+    if (id < 0) return `Unregistering module ${facts.name}`;
+    return (this.unregisteringLines[id] ??= flat('Unregistering module ', facts.name));
   }
 
   /** main/loader.c: start_resource, before load() while not fully booted. */
   loading(facts: ModuleLoadFacts, resource: string): string {
-    const text = this.of(facts)?.forResource(resource);
-    if (!text) return `Loading ${resource}.`;
-    return (text.loading ??= `Loading ${resource}.`);
+    const id = this.idFor(facts, resource);
+    if (id < 0) return `Loading ${resource}.`;
+    return (this.loadingLines[id] ??= flat('Loading ', resource, '.'));
   }
 
   /** main/loader.c: start_resource, load() succeeded while not fully booted. */
   started(facts: ModuleLoadFacts, resource: string): string {
-    const text = this.of(facts)?.forResource(resource);
-    if (!text) return `${resource} => (${facts.description})`;
-    return (text.started ??= `${resource} => (${facts.description})`);
+    const id = this.idFor(facts, resource);
+    if (id < 0) return `${resource} => (${facts.description})`;
+    return (this.startedLines[id] ??= flat(resource, ' => (', facts.description, ')'));
   }
 
   /** main/loader.c: start_resource_attempt, dependencies not running. */
   missingDependencies(facts: ModuleLoadFacts, resource: string): string {
-    const text = this.of(facts)?.forResource(resource);
-    if (!text) return `Module ${resource} is missing dependencies`;
-    return (text.missingDependencies ??= `Module ${resource} is missing dependencies`);
+    const id = this.idFor(facts, resource);
+    if (id < 0) return `Module ${resource} is missing dependencies`;
+    return (this.missingLines[id] ??= flat('Module ', resource, ' is missing dependencies'));
   }
 
   /** main/loader.c: start_resource_attempt */
   startLine(facts: ModuleLoadFacts, resource: string, lres: number): string {
-    const text = this.of(facts)?.forResource(resource);
-    if (!text) return buildStartLine(resource, facts.priority, lres);
-    const lines = (text.startLines ??= []);
-    return (lines[lres + 1] ??= buildStartLine(resource, facts.priority, lres));
+    const id = this.idFor(facts, resource);
+    if (id < 0) return buildStartLine(resource, facts.priority, lres);
+    const kept = this.startLines[id];
+    if (kept !== undefined && this.startResults[id] === lres) return kept;
+    const line = buildStartLine(resource, facts.priority, lres);
+    this.startLines[id] = line;
+    this.startResults[id] = lres;
+    return line;
   }
 
   /** main/loader.c: load_resource_list; `facts` null when the dataset does not know the module. */
   passLine(facts: ModuleLoadFacts | null, attempt: number, resource: string, lres: number): string {
-    const text = attempt === 0 && facts ? this.of(facts) : undefined;
-    if (!text) return buildPassLine(attempt, resource, lres);
-    const lines = text.forPassResource(resource);
-    return (lines[lres + 1] ??= buildPassLine(attempt, resource, lres));
+    // Only pass 0 is kept: most modules open there, the rest vary from run to run.
+    const id = attempt === 0 && facts ? facts.id : -1;
+    if (id < 0) return buildPassLine(attempt, resource, lres);
+    const kept = this.firstPassLines[id];
+    if (kept !== undefined && this.firstPassResults[id] === lres && this.passResourceOf[id] === resource)
+      return kept;
+    const line = buildPassLine(attempt, resource, lres);
+    this.firstPassLines[id] = line;
+    this.firstPassResults[id] = lres;
+    this.passResourceOf[id] = resource;
+    return line;
+  }
+
+  /** The module's id once its lines naming the resource are those of `resource`; -1 when unknown. */
+  private idFor(facts: ModuleLoadFacts, resource: string): number {
+    const id = facts.id;
+    if (id < 0 || this.resourceOf[id] === resource) return id;
+    this.resourceOf[id] = resource;
+    this.loadingLines[id] = undefined;
+    this.startedLines[id] = undefined;
+    this.missingLines[id] = undefined;
+    this.startLines[id] = undefined;
+    return id;
   }
 }
 
@@ -134,7 +155,7 @@ const cache = new WeakMap<LoaderFacts, LoaderText>();
 export function loaderText(facts: LoaderFacts): LoaderText {
   let text = cache.get(facts);
   if (!text) {
-    text = new LoaderText();
+    text = new LoaderText(facts.list.length);
     cache.set(facts, text);
   }
   return text;

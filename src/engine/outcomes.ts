@@ -57,7 +57,7 @@ export function moduleOutcomes(ctx: OutcomeContext): Record<string, ModuleOutcom
     if (ctx.configRefused) reason = 'config-error';
     else if (core.unloadedKeys.has(key)) reason = 'unloaded';
     else if (core.noloadedKeys.has(key)) reason = 'noload';
-    else if (!core.queuedKeys.has(key)) reason = 'not-listed';
+    else if (!core.wasQueued(key)) reason = 'not-listed';
     else if (core.missingLinksByKey.has(key)) reason = 'dlopen-failed';
     else reason = 'never-reached';
     out[facts.name] = {
