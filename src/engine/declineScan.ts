@@ -2,12 +2,13 @@
  * The question main/loader.c: resource_list_recursive_decline asks of every module left in the
  * priority vector after one declines: does module_deps_missing_recursive(dep) succeed, and is the
  * declined module among what it finds? Walking each module's missing dependencies afresh is
- * quadratic: one decline early in a large build took seconds. This gives the same answers, with
- * the same side effects in the same order, walking each part of the graph about once per decline.
+ * quadratic: one decline early in the generated 20,000-module graph took 14 s. This gives the same
+ * answers, with the same side effects in the same order, walking each part of the graph about once
+ * per decline.
  *
  * Why that is exact: while the vector is scanned nothing starts, so module_deps_reference takes
  * references only the first time it runs on a module, and a module's missing list changes only
- * when an enhancer is declined (the memo is then dropped). Hence:
+ * when an enhancer is declined (the lists naming it are then read again). Hence:
  * - a module's missing list is computed on its first expansion (with its side effects) and reused;
  * - a module whose whole closure was expanded without meeting an unknown dependency is "done":
  *   everything below it is done too, so no walk has anything left to do there, and whether the

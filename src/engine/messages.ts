@@ -1,9 +1,9 @@
 /**
  * The loader's log lines about one module that read the same in every run on a graph
  * (`Registering module X`, `Loading X.so.`, the START and PASS lines...), built once and shared.
- * A large build's transcript holds over 100,000 of them, and strings kept by the result are what
- * the garbage collector spends most of a run copying; the app simulates the same graph again on
- * every edit of modules.conf or the faults, so later runs reuse the strings of the first.
+ * A large build's transcript holds over 100,000 of them, and their strings were the largest share
+ * of what the garbage collector copied in a run; the app simulates the same graph again on every
+ * edit of modules.conf or the faults, so later runs reuse the strings of the first.
  * Kept per loader facts object, so they go when the graph goes.
  */
 import type { LoaderFacts, ModuleLoadFacts } from './loaderFacts';
