@@ -1,6 +1,6 @@
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { row, type BenchRow } from './stats';
 
 const PORT = 4179;
@@ -16,13 +16,7 @@ export async function benchFirstGraph(root: string, runs: number): Promise<Bench
   const server = await startPreview(root);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const samples: number[] = [];
   let modulesShown = '';
