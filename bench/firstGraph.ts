@@ -26,7 +26,9 @@ export async function benchFirstGraph(root: string, runs: number): Promise<Bench
       const page = await context.newPage();
       await page.goto(`http://127.0.0.1:${PORT}/`);
       await page.waitForSelector('[data-graph-ready="true"]', { timeout: 30_000 });
-      const drawn = await page.evaluate(() => performance.getEntriesByName('graph-drawn')[0]?.startTime ?? -1);
+      const drawn = await page.evaluate(
+        () => performance.getEntriesByName('graph-drawn')[0]?.startTime ?? -1,
+      );
       if (drawn < 0) throw new Error('the app did not mark graph-drawn');
       modulesShown = (await page.getByTestId('module-count').textContent()) ?? '';
       // The first run warms Chromium's own start-up paths (GPU-less compositor, fonts); it is not counted.
@@ -40,19 +42,36 @@ export async function benchFirstGraph(root: string, runs: number): Promise<Bench
   return row('navigation -> first graph, default dataset (Chromium)', samples, 1500, modulesShown.trim());
 }
 
-function startPreview(root: string): Promise<ChildProcess> {
-  return new Promise((resolveStart, reject) => {
-    const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+async function startPreview(root: string): Promise<ChildProcess> {
+  // vite itself, not through npx, so that killing the child stops the server.
+  const child = spawn(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
+    {
       cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const timer = setTimeout(() => reject(new Error('vite preview did not start in 30 s')), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes(String(PORT))) {
-        clearTimeout(timer);
-        resolveStart(child);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`vite preview exited with ${code ?? 'signal'}`)));
-  });
+      stdio: 'ignore',
+    },
+  );
+  // vite prints nothing when its output is not a terminal, so wait until the port answers.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error('vite preview did not answer within 30 s');
 }
