@@ -14,6 +14,7 @@
  * Run after `npm run datasets`: npm run layouts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { seededRandom } from '../src/engine/prng';
 import { fileURLToPath } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { parseMetadataXml } from '../src/ingest/index';
@@ -35,18 +36,6 @@ export const PRECOMPUTED_VIEWS: ReadonlyArray<{ view: ElementView; algorithms: L
   { view: { ...DEFAULT_ELEMENT_VIEW, showLibraries: true }, algorithms: ['layered', 'force'] },
   { view: { ...DEFAULT_ELEMENT_VIEW, mode: 'providers' }, algorithms: ['layered', 'force'] },
 ];
-
-function seededRandom(seed: number): () => number {
-  // mulberry32: tiny, good enough to make fcose's starting positions repeatable.
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function withSeed<T>(seed: number, work: () => Promise<T>): Promise<T> {
   const original = Math.random;

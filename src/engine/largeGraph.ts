@@ -4,24 +4,13 @@
  * point from later to earlier modules, so the graph has no cycles, as real builds do not.
  */
 import type { DependencyEdge, EdgeKind, ModuleGraph, ModuleInfo, SourceRef } from '../model';
+import { seededRandom } from './prng';
 import { indexEdges } from '../model';
 
 export interface LargeGraphOptions {
   modules?: number;
   edges?: number;
   seed?: number;
-}
-
-/** mulberry32: a small, fast, seedable PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Priorities by position: modules others build on load early, as AST_MODPRI_* are assigned. */
@@ -36,7 +25,7 @@ export function moduleName(i: number): string {
 export function generateLargeGraph(options: LargeGraphOptions = {}): ModuleGraph {
   const count = options.modules ?? 20000;
   const edgeCount = options.edges ?? 60000;
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 
   const modules: Record<string, ModuleInfo> = {};
@@ -135,7 +124,7 @@ export function generateLargeGraph(options: LargeGraphOptions = {}): ModuleGraph
 
 /** Module files of a generated graph in a shuffled (readdir-like) order. */
 export function shuffledModuleFiles(graph: ModuleGraph, seed = 2): string[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const files = Object.values(graph.modules)
     .filter((m) => m.kind === 'loadable')
     .map((m) => `${m.name}.so`);

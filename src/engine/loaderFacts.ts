@@ -220,6 +220,35 @@ function factsFromInfo(info: ModuleInfo): ModuleLoadFacts {
     hasLoad: info.hasLoad ?? true,
     description: info.description ?? '',
     supportLevel: info.supportLevel,
+    ...noDependencies(),
+    known: true,
+  };
+  if (info.deprecatedIn !== undefined) f.deprecatedIn = info.deprecatedIn;
+  if (info.removedIn !== undefined) f.removedIn = info.removedIn;
+  if (info.replacement !== undefined) f.replacement = info.replacement;
+  return f;
+}
+
+/** Fresh, empty dependency lists; filled in once every module of the dataset has its facts. */
+function noDependencies(): Pick<
+  ModuleLoadFacts,
+  | 'requires'
+  | 'optional'
+  | 'enhances'
+  | 'depends'
+  | 'links'
+  | 'requiresKeys'
+  | 'optionalKeys'
+  | 'enhancesKeys'
+  | 'linksKeys'
+  | 'enhancerKeys'
+  | 'requiresIds'
+  | 'optionalIds'
+  | 'enhancesIds'
+  | 'linksIds'
+  | 'enhancerIds'
+> {
+  return {
     requires: [],
     optional: [],
     enhances: [],
@@ -235,12 +264,7 @@ function factsFromInfo(info: ModuleInfo): ModuleLoadFacts {
     enhancesIds: [],
     linksIds: [],
     enhancerIds: [],
-    known: true,
   };
-  if (info.deprecatedIn !== undefined) f.deprecatedIn = info.deprecatedIn;
-  if (info.removedIn !== undefined) f.removedIn = info.removedIn;
-  if (info.replacement !== undefined) f.replacement = info.replacement;
-  return f;
 }
 
 /** Facts for a module file the dataset does not know: no dependencies, default priority. */
@@ -255,21 +279,7 @@ export function unknownModuleFacts(name: string): ModuleLoadFacts {
     hasLoad: true,
     description: '',
     supportLevel: 'unspecified',
-    requires: [],
-    optional: [],
-    enhances: [],
-    depends: [],
-    links: [],
-    requiresKeys: [],
-    optionalKeys: [],
-    enhancesKeys: [],
-    linksKeys: [],
-    enhancerKeys: [],
-    requiresIds: [],
-    optionalIds: [],
-    enhancesIds: [],
-    linksIds: [],
-    enhancerIds: [],
+    ...noDependencies(),
     known: false,
   };
 }

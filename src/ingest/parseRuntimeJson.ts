@@ -9,6 +9,7 @@ import type {
 } from '../model';
 import { categoryFromFolder, emptyFragment, type GraphFragment } from './fragment';
 import {
+  entryNotObjectProblem,
   isJsonObject,
   readJsonObject,
   stringList,
@@ -42,15 +43,7 @@ export function parseRuntimeJson(text: string, file: string): ParseResult<GraphF
   for (const [name, entry] of Object.entries(value)) {
     const ref: SourceRef = { kind: 'runtime', file, ...(positionOf(name) ?? {}) };
     if (!isJsonObject(entry)) {
-      problems.push({
-        severity: 'warning',
-        code: 'unknown-format',
-        message: `${file}: the entry for ${name} is not an object; skipped.`,
-        file,
-        line: ref.line,
-        column: ref.column,
-        module: name,
-      });
+      problems.push(entryNotObjectProblem(file, name, ref));
       continue;
     }
     const flags = stringList(entry.flags);

@@ -1,6 +1,12 @@
 import type { ParseResult, Problem, SourceRef } from '../model';
 import { emptyFragment, type GraphFragment } from './fragment';
-import { isJsonObject, readJsonObject, stringList, topLevelKeyPositions } from './json/readJson';
+import {
+  entryNotObjectProblem,
+  isJsonObject,
+  readJsonObject,
+  stringList,
+  topLevelKeyPositions,
+} from './json/readJson';
 import { pushRuntimeEdges, runtimeModule } from './parseRuntimeJson';
 
 /** Keys whose dependencies exist only when Asterisk is built with pjproject (`#ifdef HAVE_PJPROJECT`). */
@@ -25,15 +31,7 @@ export function parseTraceMetadata(text: string, file: string): ParseResult<Grap
   for (const [name, entry] of Object.entries(value)) {
     const ref: SourceRef = { kind: 'trace-metadata', file, ...(positionOf(name) ?? {}) };
     if (!isJsonObject(entry)) {
-      problems.push({
-        severity: 'warning',
-        code: 'unknown-format',
-        message: `${file}: the entry for ${name} is not an object; skipped.`,
-        file,
-        line: ref.line,
-        column: ref.column,
-        module: name,
-      });
+      problems.push(entryNotObjectProblem(file, name, ref));
       continue;
     }
     const flags = stringList(entry.flags);

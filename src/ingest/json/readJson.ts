@@ -72,3 +72,20 @@ export function stringList(value: unknown): string[] {
     ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim())
     : [];
 }
+
+/** A top-level entry of a module table that is not an object: skipped, and said where. */
+export function entryNotObjectProblem(
+  file: string,
+  name: string,
+  at: { line?: number; column?: number },
+): Problem {
+  return {
+    severity: 'warning',
+    code: 'unknown-format',
+    message: `${file}: the entry for ${name} is not an object; skipped.`,
+    file,
+    line: at.line,
+    column: at.column,
+    module: name,
+  };
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ModuleCategory, SupportLevel } from '../../model';
+import { MODULE_CATEGORIES, type SupportLevel } from '../../model';
 import type { DrawnEdgeKind } from '../../graph/elements';
 import { PROVIDER_VIEW_ITEM_KINDS } from '../../graph/elements';
 import {
@@ -20,21 +20,8 @@ import { EdgeSample } from './EdgeSample';
 import { ShapeIcon } from './ShapeIcon';
 import './legend.css';
 
-const CATEGORIES: ModuleCategory[] = [
-  'apps',
-  'bridges',
-  'cdr',
-  'cel',
-  'channels',
-  'codecs',
-  'formats',
-  'funcs',
-  'pbx',
-  'res',
-  'tests',
-  'addons',
-  'main',
-];
+// Every category a module can be drawn in (`other` is never produced by the datasets).
+const CATEGORIES = MODULE_CATEGORIES.filter((c) => c !== 'other');
 const SUPPORT: SupportLevel[] = ['core', 'extended', 'deprecated', 'unspecified'];
 const SUPPORT_SHORT: Record<SupportLevel, string> = {
   core: 'Core',
