@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
 
+// E2E_PORT lets several checkouts or developers run the suite at once: each builds into its own
+// folder and serves it on its own port, so no run is ever served another run's build.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist' : `.e2e-dist/${port}`;
+
 // Debian's Chromium, never a downloaded browser build (see README: Testing).
 export default defineConfig({
   testDir: 'e2e',
@@ -9,9 +14,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath: chromiumPath(),
@@ -19,9 +24,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm run build && npm run preview',
-    url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env.CI,
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
+    // A server left running would serve an older build; always start our own.
+    reuseExistingServer: false,
     timeout: 180_000,
   },
 });

@@ -6,6 +6,7 @@ import { createFilesSlice } from './filesSlice';
 import type { ExplorerState, StoreContext } from './types';
 import { createViewSlice } from './viewSlice';
 import { createSimulationSlice } from './simulationSlice';
+import { createExplainSlice } from './explainSlice';
 
 export type ExplorerStore = StoreApi<ExplorerState>;
 
@@ -26,5 +27,6 @@ export function createExplorerStore(
     ...createFilesSlice(set, get, store, ctx),
     ...createViewSlice(set, get, store, ctx),
     ...createSimulationSlice(set, get, store, ctx),
+    ...createExplainSlice(set, get, store, ctx),
   }));
 }

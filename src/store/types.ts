@@ -36,7 +36,42 @@ export type Selection =
   | { kind: 'item'; itemKind: ProvidedItemKind; name: string };
 
 /** Tabs of the side panel; later features (the loader simulation) add theirs here. */
-export type SidePanelTab = 'inspector' | 'problems' | 'simulate';
+export type SidePanelTab = 'inspector' | 'explain' | 'compare' | 'problems' | 'simulate';
+
+/** What fills the main area: the cytoscape graph or the module table (they share the selection). */
+export type MainView = 'graph' | 'table';
+
+/**
+ * A set of modules (and the edges between them) that an explanation wants drawn out on the graph:
+ * the paths between two modules, what a failure takes down, a dependency cycle.
+ * Names are module names; edges point as dependency edges do (dependent -> what it needs).
+ */
+export interface Highlight {
+  kind: 'path' | 'impact' | 'cycle';
+  /** One line a person reads, e.g. "3 paths from app_queue to res_odbc". */
+  title: string;
+  /** Where it starts (the impacted module, the path's first module), drawn ringed. */
+  origin?: string;
+  nodes: string[];
+  edges: Array<[from: string, to: string]>;
+}
+
+/** Compare-versions overlay on the graph of the newer version: what changed, by module name. */
+export interface CompareOverlay {
+  from: string;
+  to: string;
+  added: string[];
+  /** In `from` only: drawn as ghost nodes where the graph has room, and listed in the Compare tab. */
+  removed: string[];
+  changed: string[];
+}
+
+export interface ExplainSlice {
+  highlight: Highlight | undefined;
+  compareOverlay: CompareOverlay | undefined;
+  setHighlight(highlight: Highlight | undefined): void;
+  setCompareOverlay(overlay: CompareOverlay | undefined): void;
+}
 
 export interface DatasetSlice {
   datasetIndex: DatasetIndex | undefined;
@@ -63,10 +98,12 @@ export interface FilesSlice {
 
 export interface ViewSlice extends ElementView {
   layout: LayoutAlgorithm;
+  mainView: MainView;
   selection: Selection | undefined;
   sidePanelTab: SidePanelTab;
   setViewMode(mode: ViewMode): void;
   setLayout(layout: LayoutAlgorithm): void;
+  setMainView(view: MainView): void;
   setShowLibraries(show: boolean): void;
   setShowNonLoadable(show: boolean): void;
   select(selection: Selection | undefined): void;
@@ -75,7 +112,7 @@ export interface ViewSlice extends ElementView {
   setSidePanelTab(tab: SidePanelTab): void;
 }
 
-export type ExplorerState = DatasetSlice & FilesSlice & ViewSlice & SimulationSlice;
+export type ExplorerState = DatasetSlice & FilesSlice & ViewSlice & SimulationSlice & ExplainSlice;
 
 /** Shared by the slices: the worker client and a counter that lets only the newest load land. */
 export interface StoreContext {
