@@ -1,4 +1,5 @@
-/** Layer rules for src/: imports point one way, model <- ingest, engine <- worker <- store <- graph, ui.
+/** Layer rules for src/: imports point one way, model <- ingest, engine <- worker <- store <- graph, ui
+ *  (ui reaches engine only through store or worker).
  *  `import type` is allowed across layers (types vanish at build time). */
 module.exports = {
   forbidden: [
@@ -50,6 +51,16 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/graph' },
       to: { path: '^src/(store|ui)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'ui-not-engine',
+      comment:
+        'Components reach the engine only through the store or the worker: engine work (searching, ' +
+        'graph questions, simulation) is then memoised or moved off the main thread in one place, ' +
+        'and the UI stays a view of state.',
+      severity: 'error',
+      from: { path: '^src/ui' },
+      to: { path: '^src/engine', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular',

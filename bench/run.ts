@@ -15,6 +15,7 @@ import { parseBenchArgs, type BenchRow } from './stats';
 import { benchParseMerge } from './parseMerge';
 import { benchFirstGraph } from './firstGraph';
 import { benchLoader } from './loader';
+import { benchDiff } from './diff';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '../shared/data/asterisk');
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   if (only('parse')) rows.push(await benchParseMerge(shared, args.runs));
   if (only('loader')) rows.push(...(await benchLoader(root, args.runs)));
   if (only('first-graph')) rows.push(await benchFirstGraph(root, Math.max(3, Math.min(args.runs, 7))));
+  if (only('diff')) rows.push(await benchDiff(root, args.runs));
 
   printTable(rows);
   const outDir = join(root, 'bench/results');

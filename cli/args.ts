@@ -25,6 +25,12 @@ export const USAGE = `Usage:
       [--loader current|legacy|proposed] [--then "<runtime command>"]... [--json] [--log]
   asterisk-module-explorer check --data <file|version>... --modules-conf <file>
       [--available <file>] [--loader current|legacy|proposed] [--json]
+  asterisk-module-explorer deps <module> [--dependents] [--transitive] [--depth N] [--kinds k1,k2]
+  asterisk-module-explorer path <from> <to> [--kinds k1,k2] [--max N]
+  asterisk-module-explorer impact <module> [--as fail|missing|noload|unload]
+  asterisk-module-explorer cycles [--kinds k1,k2]
+  asterisk-module-explorer diff <versionA|file> <versionB|file>
+      (deps, path, impact, cycles take [--data <file|version>]...; each takes [--json])
 
   --data          a built-in dataset (13.38.3, 16.30.1, 18.26.4, 22.10.1, 23.4.1, master) or a file
                   (xmldoc, menuselect-tree, Module Metadata XML, runtime.json); several are merged
@@ -37,8 +43,20 @@ export const USAGE = `Usage:
   --json          print {startupFailed, started, declined, notLoaded, useCounts, runtime, log}
   --log           print the whole log transcript (human output)
 
-Exit status: 0 when Asterisk would start, 2 when startup fails (1 when Asterisk itself would exit
-with 1: a modules.conf it refuses), 1 on bad input.
+  deps            what a module needs (--dependents: what needs it), directly; --transitive or
+                  --depth N follow further. --kinds: edge kinds followed (default: depends,
+                  requires, optional, enhances, links; also conflicts, uses-library)
+  path            every dependency path from one module to another, shortest first (--max, default 20)
+  impact          what goes down with a module that fails (declines), is missing, is noloaded or
+                  is unloaded (default fail), by the loader of the dataset's version
+  cycles          every dependency cycle (strongly connected modules)
+  diff            modules added, removed, renamed-looking and changed between two datasets
+  Without --data, these use the newest built-in release. --json prints deps/impact
+  {"module", "modules"}, path {"paths"}, cycles {"cycles"}, diff {"added", "removed", "changed"}.
+
+Exit status: simulate and check: 0 when Asterisk would start, 2 when startup fails (1 when
+Asterisk itself would exit with 1: a modules.conf it refuses), 1 on bad input. The graph
+questions: 0 with an answer (even an empty one), 1 on bad input, an unknown module or version.
 `;
 
 const FAULTS: Record<string, ModuleFault> = {
@@ -78,7 +96,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     return { command: 'help', data: [], faults: {}, loader: 'current', then: [], json: false, log: false };
   }
   if (first !== 'simulate' && first !== 'check')
-    throw new UsageError(`Unknown command '${first}': use 'simulate' or 'check'.`);
+    throw new UsageError(
+      `Unknown command '${first}': use 'simulate', 'check', 'deps', 'path', 'impact', 'cycles' or 'diff'.`,
+    );
   if (positionals.length > 1) throw new UsageError(`Unexpected argument '${positionals[1] ?? ''}'.`);
 
   const loader = values.loader ?? 'current';

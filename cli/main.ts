@@ -1,5 +1,6 @@
 /**
- * `asterisk-module-explorer`: the loader simulation and modules.conf check for CI pipelines.
+ * `asterisk-module-explorer`: the loader simulation and modules.conf check for CI pipelines, and
+ * the graph questions (deps, path, impact, cycles, diff).
  * Uses ingest and engine directly; all input and output go through an injected CliIo.
  */
 import type { ModuleGraph, ModulesConf, Problem, SimulationOptions } from '../src/model';
@@ -9,6 +10,8 @@ import { USAGE, UsageError, parseCliArgs } from './args';
 import type { CliArgs } from './args';
 import { loadData } from './data';
 import type { CliIo } from './io';
+import { parseQueryArgs, queryCommandOf } from './queryArgs';
+import { runQuery } from './queryCommands';
 import { formatProblem, simulateJson, simulateText } from './report';
 
 /** Codes of configuration problems Asterisk 13 does not know: its loader ignores them. */
@@ -27,6 +30,16 @@ interface Inputs {
 
 /** Runs the CLI; resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const wantsHelp = argv.includes('--help') || argv.includes('-h');
+  if (!wantsHelp && queryCommandOf(argv)) {
+    try {
+      return runQuery(parseQueryArgs(argv), io);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      io.stderr(`error: ${err.message}\n\n${USAGE}`);
+      return 1;
+    }
+  }
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);

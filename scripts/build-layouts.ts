@@ -5,8 +5,9 @@
  * scripts/build-datasets.ts generates from the shared Asterisk metadata (read from
  * https://github.com/asterisk/asterisk at the tags and commits listed in that script and in the
  * index). This script adds no facts: it only lays out the graphs those files describe, with the
- * same code the app runs for user files (src/graph/computeLayout.ts: ELK layered, fcose, isolated
- * modules packed in a grid), so the first graph is drawn with cytoscape's `preset` layout at once.
+ * same code the app runs for user files (src/graph/computeLayout.ts: layered, fcose, isolated
+ * modules packed in a grid; layered by ELK here, by Graphviz in the page's worker), so the first
+ * graph is drawn with cytoscape's `preset` layout at once.
  *
  * fcose starts from random positions; Math.random is replaced by a seeded generator while this
  * script runs so the files only change when the datasets or the layout code do.
@@ -21,6 +22,7 @@ import { parseMetadataXml } from '../src/ingest/index';
 import type { DatasetIndex } from '../src/ingest/index';
 import type { ModuleGraph } from '../src/model';
 import { computeLayout } from '../src/graph/computeLayout';
+import { elkLayered } from '../src/graph/layeredLayout';
 import { DEFAULT_ELEMENT_VIEW, toElements } from '../src/graph/elements';
 import type { ElementView } from '../src/graph/elements';
 import { layoutKey } from '../src/graph/layoutFile';
@@ -73,7 +75,9 @@ export async function layoutsFor(
     if (elements.nodes.length === 0) continue;
     const input = toLayoutInput(elements);
     for (const algorithm of algorithms) {
-      layouts[layoutKey(view, algorithm)] = await withSeed(1, () => computeLayout(input, algorithm, elk));
+      layouts[layoutKey(view, algorithm)] = await withSeed(1, () =>
+        computeLayout(input, algorithm, elkLayered(elk)),
+      );
     }
   }
   return layouts;

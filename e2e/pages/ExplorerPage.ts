@@ -41,7 +41,7 @@ export class ExplorerPage {
     this.canvas = page.getByTestId('graph-canvas');
     this.moduleCount = page.getByTestId('module-count');
     this.versionPicker = page.getByLabel('Asterisk version');
-    this.search = page.getByRole('combobox', { name: 'Find module' });
+    this.search = page.getByRole('combobox', { name: 'Search', exact: true });
     this.openFilesButton = page.getByRole('button', { name: 'Open files' });
     this.exportButton = page.getByRole('button', { name: 'Export Module Metadata XML' });
     this.inspector = page.getByRole('region', { name: 'Inspector' });

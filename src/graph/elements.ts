@@ -28,7 +28,8 @@ export const DEFAULT_ELEMENT_VIEW: ElementView = {
   showNonLoadable: false,
 };
 
-export type NodeType = 'module' | 'library' | 'item';
+/** `group`: a module category (or all libraries, or all isolated modules) drawn as one node; `ghost`: a module of the other version of a comparison. */
+export type NodeType = 'module' | 'library' | 'item' | 'group' | 'ghost';
 
 export interface NodeData {
   id: string;
@@ -42,16 +43,29 @@ export interface NodeData {
   itemKind?: ProvidedItemKind;
   /** Provider view: names of the modules that provide the item, sorted. */
   providers?: string[];
+  /** Group nodes: how many modules (or libraries) it stands for, and its diameter. */
+  count?: number;
+  size?: number;
+  /** Label font size in model units, set while the node is labelled (see labelPlacement.ts). */
+  fs?: number;
 }
 
-/** `provides` only exists in the provider view: item -> module that registers it. */
-export type DrawnEdgeKind = EdgeKind | 'provides';
+/**
+ * `provides` only exists in the provider view: item -> module that registers it; `aggregate`
+ * stands for several dependency edges when a group node is at one end.
+ */
+export type DrawnEdgeKind = EdgeKind | 'provides' | 'aggregate';
 
 export interface EdgeData {
   id: string;
   source: string;
   target: string;
   kind: DrawnEdgeKind;
+  /** Aggregated edges: how many dependency edges, the drawn label and line width, a summary by kind. */
+  count?: number;
+  label?: string;
+  width?: number;
+  title?: string;
 }
 
 export interface NodeElement {

@@ -1,4 +1,5 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { LayeredLayout } from './computeLayout';
 import type { LayoutInput, Positions } from './layoutInput';
 
 /** The one ELK call we make; satisfied by elkjs's bundled build (Node, workers) and its worker API. */
@@ -52,4 +53,9 @@ export async function layeredPositions(elk: ElkEngine, input: LayoutInput): Prom
     };
   }
   return positions;
+}
+
+/** ELK as the layered layout of `computeLayout` (the precomputed built-in layouts use it). */
+export function elkLayered(elk: ElkEngine): LayeredLayout {
+  return (connected) => layeredPositions(elk, connected);
 }

@@ -1,9 +1,13 @@
+import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { expose } from 'comlink';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { computeLayout } from './computeLayout';
+import { graphvizLayered } from './graphvizLayout';
 import type { LayoutWorkerApi } from './layoutWorkerApi';
 
-// ELK's bundled build runs its algorithm in this thread, which is already off the page's main thread.
-const elk = new ELK();
-const api: LayoutWorkerApi = { computeLayout: (input, algorithm) => computeLayout(input, algorithm, elk) };
+// Graphviz's wasm is compiled as soon as the worker starts, while the page is still busy with the
+// graph the layout is for; dot then runs in this thread, off the page's main thread.
+const layered = graphvizLayered(Graphviz.load());
+const api: LayoutWorkerApi = {
+  computeLayout: (input, algorithm) => computeLayout(input, algorithm, layered),
+};
 expose(api);

@@ -151,6 +151,14 @@ export const EDGE_LOOKS: Record<DrawnEdgeKind, EdgeLook> = {
     hollow: false,
     label: 'provided by',
   },
+  aggregate: {
+    colour: '#8e9bab',
+    width: 2,
+    line: 'solid',
+    arrow: 'triangle',
+    hollow: false,
+    label: 'dependencies between groups (count)',
+  },
 };
 
 export const STATE_COLOURS = {
@@ -159,4 +167,12 @@ export const STATE_COLOURS = {
   multiProvider: '#ff5d5d',
   background: '#11161d',
   label: '#d8dee6',
+  /** Hover / keyboard reach: what the node needs (transitively) and what needs it. */
+  reachDependency: '#5ec8e8',
+  reachDependent: '#f2994b',
+  keyboardFocus: '#4ea1ff',
+  highlight: '#ff6bd6',
+  diffAdded: '#4fbf6a',
+  diffChanged: '#f2b84b',
+  diffRemoved: '#7d8794',
 };

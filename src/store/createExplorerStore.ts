@@ -7,6 +7,7 @@ import type { ExplorerState, StoreContext } from './types';
 import { createViewSlice } from './viewSlice';
 import { createSimulationSlice } from './simulationSlice';
 import { createExplainSlice } from './explainSlice';
+import { createSearchSlice } from './searchSlice';
 
 export type ExplorerStore = StoreApi<ExplorerState>;
 
@@ -28,5 +29,6 @@ export function createExplorerStore(
     ...createViewSlice(set, get, store, ctx),
     ...createSimulationSlice(set, get, store, ctx),
     ...createExplainSlice(set, get, store, ctx),
+    ...createSearchSlice(set, get, store, ctx),
   }));
 }

@@ -1,6 +1,10 @@
 export { createExplorerStore, type ExplorerStore } from './createExplorerStore';
 export { ExplorerStoreProvider, useExplorer, useExplorerStore } from './react';
 export * from './selectors';
+export { selectFocus, selectFocusCenter, selectFocusTrail } from './graphViewSelectors';
+export { NO_GRAPH_FILTERS } from './graphViewTypes';
+export type { FilterKey, GraphFilters, GraphViewSlice, OutsideFocus } from './graphViewTypes';
+export type { FocusMode, FocusResult } from '../engine';
 export { selectionExists } from './commit';
 export type {
   CompareOverlay,
@@ -15,3 +19,26 @@ export type {
 } from './types';
 export type { ColourBy, SimulationNotice, SimulationRun, SimulationSlice } from './simulationTypes';
 export { DEFAULT_MODULES_CONF } from './simulationSlice';
+export { commandWarningLines, explainOutcome, transcriptRows } from './simulationText';
+export type { TranscriptRow } from './simulationText';
+export * from './explainSelectors';
+export {
+  describeCycles,
+  describeImpact,
+  describePaths,
+  IMPACT_KIND_LABELS,
+  IMPACT_KINDS,
+} from './explainText';
+export type {
+  CompareAnswer,
+  CyclesAnswer,
+  ExplainQueriesSlice,
+  CompareSlice,
+  ImpactAnswer,
+  PathsAnswer,
+} from './explainTypes';
+export type { SearchSlice } from './searchSlice';
+export { needsModuleNames, prepareModuleSearch, searchModules, searchNote } from './moduleSearch';
+export type { MatchKind, SearchEntryKind, SearchHit, SearchNote, SearchResult } from './moduleSearch';
+export { moduleRows, simulationStates } from './moduleTable';
+export type { ModuleRow, SimulationState } from './moduleTable';

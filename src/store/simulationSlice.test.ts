@@ -5,15 +5,22 @@ import { DATASETS_URL, diskExplorerApi } from '../worker/testSupport';
 import { createExplorerStore } from './createExplorerStore';
 import { selectSimulation } from './selectors';
 
-/** The real API in process; `delay` holds every simulation back, as a long run in the worker would. */
-function connection(delay = 0): ExplorerConnection {
+/**
+ * The real API in process; `delay` holds every simulation back, as a long run in the worker would;
+ * `graphsSent` counts the graphs handed to the worker.
+ */
+function connection(delay = 0, graphsSent = { count: 0 }): ExplorerConnection {
   const inner = connectInProcess(diskExplorerApi());
   return {
     api: {
       ...inner.api,
-      simulate: async (request) => {
+      useGraph: (graph) => {
+        graphsSent.count += 1;
+        return inner.api.useGraph(graph);
+      },
+      simulate: async (graphId, request) => {
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-        return inner.api.simulate(request);
+        return inner.api.simulate(graphId, request);
       },
     },
     close: inner.close,
@@ -23,16 +30,17 @@ function connection(delay = 0): ExplorerConnection {
 async function storeOn(version: string, simulationDelay = 0) {
   const client = createExplorerClient(() => connection(), { datasetsUrl: DATASETS_URL });
   let connections = 0;
+  const graphsSent = { count: 0 };
   const simulationClient = createExplorerClient(
     () => {
       connections += 1;
-      return connection(simulationDelay);
+      return connection(simulationDelay, graphsSent);
     },
     { datasetsUrl: DATASETS_URL },
   );
   const store = createExplorerStore(client, simulationClient);
   await store.getState().loadBuiltin(version);
-  return { store, connections: () => connections };
+  return { store, connections: () => connections, graphsSent: () => graphsSent.count };
 }
 
 describe('simulation slice', () => {
@@ -114,5 +122,31 @@ describe('simulation slice', () => {
     expect(selectSimulation(store.getState())?.result.started).not.toContain('app_queue');
     store.getState().setFilePresent('app_queue', true);
     expect(store.getState().absentFiles).toEqual(['app_dial']);
+  });
+
+  it('sends the graph to the simulation worker once per graph, not once per run', async () => {
+    const { store, graphsSent } = await storeOn('23.4.1');
+    await store.getState().runSimulation();
+    await store.getState().runCommand('module unload res_odbc');
+    store.getState().setFault('res_curl', 'decline');
+    await store.getState().runSimulation();
+    expect(selectSimulation(store.getState())?.result.modules.res_curl?.state).toBe('declined');
+    expect(graphsSent()).toBe(1);
+
+    await store.getState().loadBuiltin('22.10.1');
+    await store.getState().runSimulation();
+    expect(selectSimulation(store.getState())?.graph.info.version).toBe('22.10.1');
+    expect(graphsSent()).toBe(2);
+  });
+
+  it('a run after a cancelled one sends the graph to the fresh worker and lands', async () => {
+    const { store, graphsSent } = await storeOn('23.4.1', 30);
+    await store.getState().runSimulation();
+    const running = store.getState().runSimulation();
+    store.getState().cancelSimulation();
+    await running;
+    await store.getState().runSimulation();
+    expect(selectSimulation(store.getState())?.result.started).toContain('app_dial');
+    expect(graphsSent()).toBe(2);
   });
 });

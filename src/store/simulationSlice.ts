@@ -1,6 +1,7 @@
 import { CancelledError } from '../worker';
 import type { SimulationSlice } from './simulationTypes';
 import type { SliceCreator } from './types';
+import { onWorkerGraph } from './workerGraph';
 
 /** What a fresh simulation starts from: every module file present is loaded (Asterisk's sample). */
 export const DEFAULT_MODULES_CONF = '[modules]\nautoload = yes\n';
@@ -16,14 +17,16 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
     const mine = ++ticket;
     set({ simulationStatus: 'running', simulationNotice: undefined });
     try {
-      const response = await ctx.simulationClient.simulate({
-        graph,
-        modulesConf: state.modulesConf,
-        loader: state.simLoader,
-        absentFiles: state.absentFiles,
-        faults: state.faults,
-        commands,
-      });
+      // The worker keeps the graph between runs; a run sends only its own inputs.
+      const response = await onWorkerGraph(ctx.simulationClient, graph, (graphId) =>
+        ctx.simulationClient.simulate(graphId, {
+          modulesConf: state.modulesConf,
+          loader: state.simLoader,
+          absentFiles: state.absentFiles,
+          faults: state.faults,
+          commands,
+        }),
+      );
       if (mine !== ticket) return;
       if (!response.result) {
         // Bad input never costs what the user had: the previous result stays on screen.

@@ -5,6 +5,9 @@ import type { ElementView, ViewMode } from '../graph/elements';
 import type { LayoutAlgorithm } from '../graph/layoutInput';
 import type { ExplorerClient, LoadProgress, SourceFile } from '../worker';
 import type { SimulationSlice } from './simulationTypes';
+import type { GraphViewSlice } from './graphViewTypes';
+import type { SearchSlice } from './searchSlice';
+import type { CompareSlice, ExplainQueriesSlice } from './explainTypes';
 
 /** Where the current graph came from. */
 export type DatasetSource =
@@ -96,7 +99,7 @@ export interface FilesSlice {
   dismissLastAttempt(): void;
 }
 
-export interface ViewSlice extends ElementView {
+export interface ViewSlice extends ElementView, GraphViewSlice {
   layout: LayoutAlgorithm;
   mainView: MainView;
   selection: Selection | undefined;
@@ -112,7 +115,14 @@ export interface ViewSlice extends ElementView {
   setSidePanelTab(tab: SidePanelTab): void;
 }
 
-export type ExplorerState = DatasetSlice & FilesSlice & ViewSlice & SimulationSlice & ExplainSlice;
+export type ExplorerState = DatasetSlice &
+  FilesSlice &
+  ViewSlice &
+  SimulationSlice &
+  ExplainSlice &
+  SearchSlice &
+  ExplainQueriesSlice &
+  CompareSlice;
 
 /** Shared by the slices: the worker client and a counter that lets only the newest load land. */
 export interface StoreContext {

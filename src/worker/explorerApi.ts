@@ -3,6 +3,10 @@ import { detectFormat, ingestFiles, parseMetadataXml, validateGraph, writeMetada
 import type { DatasetIndex, InputFile, InputFormat } from '../ingest';
 import { runSimulation } from './simulationApi';
 import type { SimulationRequest, SimulationResponse } from './simulationApi';
+import { createGraphHolder } from './heldGraph';
+import { diffGraphs } from '../engine';
+import type { Cycle, ImpactKind, ImpactResult, PathsResult, VersionDiff } from '../engine';
+import { cyclesOf, impactOfModule, pathsBetween } from './graphQuestions';
 
 /**
  * Everything the page asks of the worker, as plain async functions. The worker shell exposes this
@@ -53,8 +57,27 @@ export interface ExplorerApi {
     onProgress?: ProgressListener,
   ): Promise<LoadResult>;
   exportMetadataXml(graph: ModuleGraph): string;
+  /**
+   * Loadable and built-in module names of every built-in version, oldest first, for "chan_sip:
+   * removed after 18.26.4"; parses the datasets not parsed yet (and keeps them, as borrowing does).
+   */
+  listModuleNames(): Promise<Array<{ version: string; modules: string[] }>>;
+  /**
+   * Keeps `graph` in the worker (replacing the one held before) and returns the id that the calls
+   * below take instead of the graph; an id that is no longer held makes them throw
+   * `StaleGraphError` (see `heldGraph.ts`).
+   */
+  useGraph(graph: ModuleGraph): number;
   /** Runs the loader simulation (parses modules.conf first); see `simulationApi.ts`. */
-  simulate(request: SimulationRequest): SimulationResponse;
+  simulate(graphId: number, request: SimulationRequest): SimulationResponse;
+  /** Every dependency path from one module to another (engine `findPaths`). */
+  findPaths(graphId: number, from: string, to: string): PathsResult;
+  /** What goes down with a module that fails, is missing, noloaded or unloaded (engine `impactOf`). */
+  impact(graphId: number, module: string, as: ImpactKind): ImpactResult;
+  /** Every dependency cycle (engine `findCycles`). */
+  cycles(graphId: number): Cycle[];
+  /** What changed between two built-in versions (engine `diffGraphs`); the datasets are parsed once and kept. */
+  diffVersions(fromVersion: string, toVersion: string): Promise<VersionDiff>;
 }
 
 export interface ExplorerApiDeps {
@@ -86,6 +109,7 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
   let index: Promise<DatasetIndex> | undefined;
   // Parsed built-in datasets, kept for borrowing load order facts; dropped with the worker.
   const builtins = new Map<string, Promise<ModuleGraph | undefined>>();
+  const held = createGraphHolder();
 
   function url(file: string): string {
     // A relative base (tests, odd hosts) is joined as a path; the page hands in an absolute one.
@@ -146,6 +170,16 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
     return graphs.filter((g): g is ModuleGraph => g !== undefined);
   }
 
+  async function requiredBuiltin(version: string): Promise<ModuleGraph> {
+    const graph = await builtin(version);
+    if (!graph) {
+      // Not cached as a failure forever: the next attempt reads the file again.
+      builtins.delete(version);
+      throw new Error(`The built-in dataset for Asterisk ${version} could not be loaded`);
+    }
+    return graph;
+  }
+
   async function openFiles(
     files: SourceFile[],
     options: OpenFilesOptions = {},
@@ -201,6 +235,22 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
     },
     openFiles,
     exportMetadataXml: (graph) => writeMetadataXml(graph),
-    simulate: (request) => runSimulation(request),
+    async listModuleNames() {
+      return (await allBuiltins()).map((graph) => ({
+        version: graph.info.version,
+        modules: Object.values(graph.modules)
+          .filter((m) => m.kind === 'loadable' || m.kind === 'builtin')
+          .map((m) => m.name),
+      }));
+    },
+    useGraph: (graph) => held.hold(graph),
+    simulate: (graphId, request) => runSimulation(held.get(graphId), request),
+    findPaths: (graphId, from, to) => pathsBetween(held.get(graphId), from, to),
+    impact: (graphId, module, as) => impactOfModule(held.get(graphId), module, as),
+    cycles: (graphId) => cyclesOf(held.get(graphId)),
+    async diffVersions(fromVersion, toVersion) {
+      const [a, b] = await Promise.all([requiredBuiltin(fromVersion), requiredBuiltin(toVersion)]);
+      return diffGraphs(a, b);
+    },
   };
 }

@@ -2,8 +2,10 @@ import { proxy, wrap } from 'comlink';
 import type { Endpoint } from 'comlink';
 import type { ModuleGraph } from '../model';
 import type { DatasetIndex } from '../ingest';
+import type { Cycle, ImpactKind, ImpactResult, PathsResult, VersionDiff } from '../engine';
 import type { ExplorerApi, LoadResult, OpenFilesOptions, ProgressListener, SourceFile } from './explorerApi';
 import type { SimulationRequest, SimulationResponse } from './simulationApi';
+import { isStaleGraphError } from './heldGraph';
 
 /** The worker API as the page sees it: every call is asynchronous. */
 export type AsyncExplorerApi = {
@@ -37,7 +39,19 @@ export interface ExplorerClient {
     onProgress?: ProgressListener,
   ): Promise<LoadResult>;
   exportMetadataXml(graph: ModuleGraph): Promise<string>;
-  simulate(request: SimulationRequest): Promise<SimulationResponse>;
+  listModuleNames(): Promise<Array<{ version: string; modules: string[] }>>;
+  /**
+   * The id under which the worker holds `graph`. The graph crosses to the worker once per graph
+   * and connection: asking again for the same graph object answers from memory, so a second
+   * simulation of the same graph sends only its own arguments.
+   */
+  useGraph(graph: ModuleGraph): Promise<number>;
+  /** The calls below reject with `StaleGraphError` (see `isStaleGraphError`) for an id no longer held. */
+  simulate(graphId: number, request: SimulationRequest): Promise<SimulationResponse>;
+  findPaths(graphId: number, from: string, to: string): Promise<PathsResult>;
+  impact(graphId: number, module: string, as: ImpactKind): Promise<ImpactResult>;
+  cycles(graphId: number): Promise<Cycle[]>;
+  diffVersions(fromVersion: string, toVersion: string): Promise<VersionDiff>;
   /**
    * Stops everything in flight: pending calls reject with {@link CancelledError} and the connection
    * (the worker) is closed; the next call starts a fresh one. Parsing is one long synchronous step,
@@ -59,7 +73,13 @@ export function connectEndpoint(endpoint: Endpoint, close: () => void): Explorer
       openFiles: (files, options, onProgress) =>
         remote.openFiles(files, options, onProgress ? proxy(onProgress) : undefined),
       exportMetadataXml: (graph) => remote.exportMetadataXml(graph),
-      simulate: (request) => remote.simulate(request),
+      listModuleNames: () => remote.listModuleNames(),
+      useGraph: (graph) => remote.useGraph(graph),
+      simulate: (graphId, request) => remote.simulate(graphId, request),
+      findPaths: (graphId, from, to) => remote.findPaths(graphId, from, to),
+      impact: (graphId, module, as) => remote.impact(graphId, module, as),
+      cycles: (graphId) => remote.cycles(graphId),
+      diffVersions: (fromVersion, toVersion) => remote.diffVersions(fromVersion, toVersion),
     },
     close,
   };
@@ -75,7 +95,13 @@ export function connectInProcess(api: ExplorerApi): ExplorerConnection {
       loadPrecomputedLayout: (version) => api.loadPrecomputedLayout(version),
       openFiles: (files, options, onProgress) => api.openFiles(files, options, onProgress),
       exportMetadataXml: async (graph) => api.exportMetadataXml(graph),
-      simulate: async (request) => api.simulate(request),
+      listModuleNames: () => api.listModuleNames(),
+      useGraph: async (graph) => api.useGraph(graph),
+      simulate: async (graphId, request) => api.simulate(graphId, request),
+      findPaths: async (graphId, from, to) => api.findPaths(graphId, from, to),
+      impact: async (graphId, module, as) => api.impact(graphId, module, as),
+      cycles: async (graphId) => api.cycles(graphId),
+      diffVersions: (fromVersion, toVersion) => api.diffVersions(fromVersion, toVersion),
     },
     close() {},
   };
@@ -87,10 +113,15 @@ export function createExplorerClient(
 ): ExplorerClient {
   let connection: ExplorerConnection | undefined;
   const inFlight = new Set<(error: CancelledError) => void>();
+  // The graph the current connection's worker holds; a new connection (after cancel) holds none.
+  let held: { graph: ModuleGraph; id: Promise<number>; resolved?: number } | undefined;
+  // Ids of workers ended by cancel(): a call made with one belongs to the cancelled work.
+  const revoked = new Set<number>();
 
   function api(): AsyncExplorerApi {
     if (!connection) {
       connection = connect();
+      held = undefined;
       // Messages are handled in order, so every later call sees this setting.
       void connection.api.configure(settings);
     }
@@ -106,9 +137,40 @@ export function createExplorerClient(
     });
   }
 
+  function useGraph(graph: ModuleGraph): Promise<number> {
+    api();
+    if (held?.graph !== graph) {
+      const entry: NonNullable<typeof held> = { graph, id: track((a) => a.useGraph(graph)) };
+      held = entry;
+      entry.id.then(
+        (id) => (entry.resolved = id),
+        () => {
+          if (held === entry) held = undefined;
+        },
+      );
+    }
+    return held.id;
+  }
+
+  /**
+   * A call on a held graph. An id from a worker that cancel() ended rejects as cancelled (the
+   * caller got it before the cancel, so the call is part of what was cancelled); a stale id means
+   * the worker lost the graph, so the next useGraph sends it again.
+   */
+  function onHeld<T>(graphId: number, work: (api: AsyncExplorerApi) => Promise<T>): Promise<T> {
+    if (revoked.has(graphId)) return Promise.reject(new CancelledError());
+    const heldBefore = held;
+    return track(work).catch((error: unknown) => {
+      if (isStaleGraphError(error) && held === heldBefore) held = undefined;
+      throw error;
+    });
+  }
+
   function cancel(): void {
     const old = connection;
     connection = undefined;
+    if (held?.resolved !== undefined) revoked.add(held.resolved);
+    held = undefined;
     const rejects = [...inFlight];
     inFlight.clear();
     for (const reject of rejects) reject(new CancelledError());
@@ -121,7 +183,13 @@ export function createExplorerClient(
     loadPrecomputedLayout: (version) => track((a) => a.loadPrecomputedLayout(version)),
     openFiles: (files, options, onProgress) => track((a) => a.openFiles(files, options, onProgress)),
     exportMetadataXml: (graph) => track((a) => a.exportMetadataXml(graph)),
-    simulate: (request) => track((a) => a.simulate(request)),
+    listModuleNames: () => track((a) => a.listModuleNames()),
+    useGraph,
+    simulate: (graphId, request) => onHeld(graphId, (a) => a.simulate(graphId, request)),
+    findPaths: (graphId, from, to) => onHeld(graphId, (a) => a.findPaths(graphId, from, to)),
+    impact: (graphId, module, as) => onHeld(graphId, (a) => a.impact(graphId, module, as)),
+    cycles: (graphId) => onHeld(graphId, (a) => a.cycles(graphId)),
+    diffVersions: (fromVersion, toVersion) => track((a) => a.diffVersions(fromVersion, toVersion)),
     cancel,
     dispose: cancel,
   };

@@ -21,3 +21,6 @@ export {
   type ExplorerConnection,
 } from './explorerClient';
 export { runSimulation, type SimulationRequest, type SimulationResponse } from './simulationApi';
+export { isStaleGraphError, StaleGraphError } from './heldGraph';
+/** The answers of the graph questions, as the worker returns them (the UI never imports the engine). */
+export type { Cycle, ImpactKind, ImpactResult, PathsResult, VersionDiff } from '../engine';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleGraph } from '../model';
+import type { ExplorerApi } from './explorerApi';
+import { StaleGraphError } from './heldGraph';
 import { diskExplorerApi } from './testSupport';
 
 const AUTOLOAD = { text: '[modules]\nautoload = yes\n', file: 'modules.conf' };
@@ -10,11 +12,16 @@ async function dataset(version = '23.4.1'): Promise<ModuleGraph> {
   return graph;
 }
 
+/** An API that holds the 23.4.1 graph, and the id to ask about it with. */
+async function holding(): Promise<{ api: ExplorerApi; graphId: number }> {
+  const api = diskExplorerApi();
+  return { api, graphId: api.useGraph(await dataset()) };
+}
+
 describe('simulation through the worker API', () => {
   it('a declining res_odbc declines every module that depends on it', async () => {
-    const graph = await dataset();
-    const { result, confProblems } = diskExplorerApi().simulate({
-      graph,
+    const { api, graphId } = await holding();
+    const { result, confProblems } = api.simulate(graphId, {
       modulesConf: AUTOLOAD,
       loader: 'current',
       absentFiles: [],
@@ -28,9 +35,8 @@ describe('simulation through the worker API', () => {
   });
 
   it('a module file marked absent is neither started nor listed as not loaded', async () => {
-    const graph = await dataset();
-    const { result } = diskExplorerApi().simulate({
-      graph,
+    const { api, graphId } = await holding();
+    const { result } = api.simulate(graphId, {
       modulesConf: AUTOLOAD,
       loader: 'current',
       absentFiles: ['app_queue'],
@@ -43,9 +49,8 @@ describe('simulation through the worker API', () => {
   });
 
   it('runs run-time commands after startup and reports the refusal of an unload in use', async () => {
-    const graph = await dataset();
-    const { result } = diskExplorerApi().simulate({
-      graph,
+    const { api, graphId } = await holding();
+    const { result } = api.simulate(graphId, {
       modulesConf: AUTOLOAD,
       loader: 'current',
       absentFiles: [],
@@ -57,9 +62,8 @@ describe('simulation through the worker API', () => {
   });
 
   it('returns no result and the problem with its line and column when Asterisk would reject modules.conf', async () => {
-    const graph = await dataset();
-    const { result, confProblems } = diskExplorerApi().simulate({
-      graph,
+    const { api, graphId } = await holding();
+    const { result, confProblems } = api.simulate(graphId, {
       modulesConf: { text: '[modules]\nautoload = yes\n[broken\n', file: 'my.conf' },
       loader: 'current',
       absentFiles: [],
@@ -71,9 +75,8 @@ describe('simulation through the worker API', () => {
   });
 
   it('the legacy loader starts dependents of a declined module and marks them as hazards', async () => {
-    const graph = await dataset();
-    const { result } = diskExplorerApi().simulate({
-      graph,
+    const { api, graphId } = await holding();
+    const { result } = api.simulate(graphId, {
       modulesConf: AUTOLOAD,
       loader: 'legacy',
       absentFiles: [],
@@ -83,5 +86,21 @@ describe('simulation through the worker API', () => {
     expect(result?.loader).toBe('legacy');
     expect(result?.started).toContain('func_odbc');
     expect(result?.hazards.some((h) => h.module === 'func_odbc' && h.dependency === 'res_odbc')).toBe(true);
+  });
+
+  it('answers for the graph it holds and refuses an id it no longer holds', async () => {
+    const api = diskExplorerApi();
+    const old = api.useGraph(await dataset('13.38.3'));
+    const current = api.useGraph(await dataset('23.4.1'));
+    const request = {
+      modulesConf: AUTOLOAD,
+      loader: 'current' as const,
+      absentFiles: [],
+      faults: {},
+      commands: [],
+    };
+    // res_pjsip_geolocation is not in 13: the answer is about the graph held last.
+    expect(api.simulate(current, request).result?.started).toContain('res_pjsip_geolocation');
+    expect(() => api.simulate(old, request)).toThrow(StaleGraphError);
   });
 });

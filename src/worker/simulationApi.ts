@@ -2,9 +2,11 @@ import type { LoaderKind, ModuleFault, ModuleGraph, ModulesConf, Problem, Simula
 import { parseModulesConf } from '../ingest/modulesConf';
 import { defaultAvailableFiles, moduleKey, simulate } from '../engine';
 
-/** Everything one simulation run needs; plain data so it crosses to the worker unchanged. */
+/**
+ * Everything one simulation run needs besides the graph, which the worker already holds (see
+ * `ExplorerApi.useGraph`); plain data so it crosses to the worker unchanged.
+ */
 export interface SimulationRequest {
-  graph: ModuleGraph;
   /** modules.conf as the user typed or opened it. */
   modulesConf: { text: string; file: string };
   loader: LoaderKind;
@@ -27,9 +29,8 @@ export interface SimulationResponse {
   conf: ModulesConf | undefined;
 }
 
-/** Parses modules.conf against the dataset's built-ins and runs the loader simulation. */
-export function runSimulation(request: SimulationRequest): SimulationResponse {
-  const { graph } = request;
+/** Parses modules.conf against the dataset's built-ins and runs the loader simulation on `graph`. */
+export function runSimulation(graph: ModuleGraph, request: SimulationRequest): SimulationResponse {
   const builtins = Object.values(graph.modules)
     .filter((m) => m.kind === 'builtin')
     .map((m) => m.name);

@@ -6,8 +6,11 @@ import { Legend } from '../legend/Legend';
 import { Notices } from '../notices/Notices';
 import { SidePanel } from '../sidePanel/SidePanel';
 import { ViewToolbar } from '../toolbar/ViewToolbar';
+import { ModuleTable } from '../table/ModuleTable';
+import { useExplorer } from '../../store';
 
 export function App() {
+  const mainView = useExplorer((s) => s.mainView);
   return (
     <DropZone>
       <div className="app">
@@ -16,8 +19,10 @@ export function App() {
         <main className="app-main">
           <div className="graph-pane">
             <ViewToolbar />
-            <div className="graph-stage">
+            {/* The graph stays mounted under the table: its cytoscape instance and viewport survive. */}
+            <div className="graph-stage" data-main-view={mainView}>
               <GraphView />
+              {mainView === 'table' && <ModuleTable />}
               <LoadingProgress />
             </div>
             <Legend />

@@ -1,194 +1,177 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Core } from 'cytoscape';
-import {
-  applyPositions,
-  applySelection,
-  createCy,
-  patchElements,
-  revealNode,
-  zoomBy,
-} from '../../graph/cyAdapter';
-import { toElements } from '../../graph/elements';
-import type { ElementView, NodeData } from '../../graph/elements';
-import { layoutKey, readPrecomputedLayout } from '../../graph/layoutFile';
-import { coversAll, toLayoutInput } from '../../graph/layoutInput';
-import type { Positions } from '../../graph/layoutInput';
+import type { KeyboardEvent } from 'react';
+import { zoomBy } from '../../graph/cyAdapter';
+import { GraphController } from '../../graph/graphController';
+import type { NodeData } from '../../graph/elements';
+import { readPrecomputedLayout } from '../../graph/layoutFile';
 import { createLayoutService } from '../../graph/layoutService';
-import type { LayoutService } from '../../graph/layoutService';
-import { packIsolated } from '../../graph/packIsolated';
-import { selectSimulation, useExplorer } from '../../store';
 import { applyOutcomeClasses, outcomeClassesAt } from '../../graph/outcomes';
 import type { OutcomeClasses } from '../../graph/outcomes';
+import { LARGE_GRAPH_MODULES } from '../../graph/scene';
+import type { GraphUniverse, GroupKey } from '../../graph/universe';
+import { selectSimulation, useExplorer } from '../../store';
 import { FaultMenu } from '../simulation/FaultMenu';
 import type { FaultMenuTarget } from '../simulation/FaultMenu';
-import { nodeIdOfSelection, selectionOfNode } from './nodeSelection';
-import { cachePositions, cachedPositions, graphSerial } from './positionsCache';
+import { describeNode, useGraphKeyboard } from './graphKeyboard';
+import { selectionOfNode } from './nodeSelection';
 import { exposeForTests } from './testHooks';
+import { useGraphScene } from './useGraphScene';
 import './graph.css';
 
 interface Drawn {
-  key: string;
   version: string;
+  key: string;
   nodes: number;
 }
 
+/** A group too big to draw says so instead of freezing the page. */
+export function tooBigMessage(name: string, count: number): string {
+  return `${name} has ${count.toLocaleString('en-US')} modules — too many to draw at once; search or focus a module instead`;
+}
+
 /**
- * The cytoscape canvas. Elements come from the pure `toElements`, positions from the precomputed
- * layout of a built-in dataset or from the layout worker; the instance is patched by id, never
- * rebuilt, and destroyed on unmount.
+ * The cytoscape canvas. A dataset's elements are added once; every state change of the store
+ * becomes a scene (graph/scene.ts) that the controller applies as a diff of classes and, when the
+ * picture changes, new positions (animated). Keyboard: arrows walk the edges, Enter selects.
  */
 export function GraphView() {
+  const sceneState = useGraphScene();
   const graph = useExplorer((s) => s.graph);
   const mode = useExplorer((s) => s.mode);
-  const showLibraries = useExplorer((s) => s.showLibraries);
-  const showNonLoadable = useExplorer((s) => s.showNonLoadable);
   const algorithm = useExplorer((s) => s.layout);
-  const selection = useExplorer((s) => s.selection);
   const precomputedJson = useExplorer((s) => s.precomputedLayout);
   const builtinVersion = useExplorer((s) => (s.source?.kind === 'builtin' ? s.source.version : undefined));
   const select = useExplorer((s) => s.select);
+  const clearFocus = useExplorer((s) => s.clearFocus);
+  const setGroupExpanded = useExplorer((s) => s.setGroupExpanded);
+  const setIsolatedExpanded = useExplorer((s) => s.setIsolatedExpanded);
   const simulation = useExplorer(selectSimulation);
   const colourBy = useExplorer((s) => s.colourBy);
   const timelineStep = useExplorer((s) => s.timelineStep);
+
+  const container = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<GraphController | undefined>(undefined);
+  const [controller, setController] = useState<GraphController | undefined>(undefined);
   const [faultMenu, setFaultMenu] = useState<FaultMenuTarget | undefined>(undefined);
-  const outcomesApplied = useRef<{ drawn: Drawn | undefined; classes: OutcomeClasses | undefined }>({
-    drawn: undefined,
+  const [drawn, setDrawn] = useState<Drawn | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const universeRef = useRef<GraphUniverse | undefined>(undefined);
+  const outcomesApplied = useRef<{ universe: GraphUniverse | undefined; classes: OutcomeClasses | undefined }>({
+    universe: undefined,
     classes: undefined,
   });
 
-  const container = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<Core | undefined>(undefined);
-  const service = useRef<LayoutService | undefined>(undefined);
-  const selectionRef = useRef(selection);
-  const [drawn, setDrawn] = useState<Drawn | undefined>(undefined);
-  const [failedKey, setFailedKey] = useState<string | undefined>(undefined);
-
-  const view = useMemo<ElementView>(
-    () => ({ mode, showLibraries, showNonLoadable }),
-    [mode, showLibraries, showNonLoadable],
-  );
-  const elements = useMemo(() => (graph ? toElements(graph, view) : undefined), [graph, view]);
   const precomputed = useMemo(
     () => (builtinVersion ? readPrecomputedLayout(precomputedJson, builtinVersion) : undefined),
     [precomputedJson, builtinVersion],
   );
-  const key = layoutKey(view, algorithm);
-  const drawKey = graph ? `${graphSerial(graph)}|${key}` : undefined;
 
+  /** A click or Enter on a group node opens it in place, unless it is too big to draw. */
+  const expandGroup = useCallback(
+    (data: NodeData) => {
+      if (data.id === 'group:isolated') {
+        setIsolatedExpanded(true);
+        return;
+      }
+      const count = data.count ?? 0;
+      if (count > LARGE_GRAPH_MODULES) {
+        setMessage(tooBigMessage(data.name, count));
+        return;
+      }
+      setMessage(undefined);
+      setGroupExpanded(data.name as GroupKey, true);
+    },
+    [setGroupExpanded, setIsolatedExpanded],
+  );
+
+  const activate = useCallback(
+    (data: NodeData) => {
+      if (data.type === 'group') expandGroup(data);
+      else if (data.type !== 'ghost') select(selectionOfNode(data));
+    },
+    [expandGroup, select],
+  );
+  const activateRef = useRef(activate);
   useEffect(() => {
-    selectionRef.current = selection;
-  }, [selection]);
+    activateRef.current = activate;
+  }, [activate]);
 
   useEffect(() => {
     if (!container.current) return;
-    const cy = createCy({ container: container.current });
-    cyRef.current = cy;
-    cy.on('tap', 'node', (e) => select(selectionOfNode(e.target.data() as NodeData)));
-    cy.on('tap', (e) => {
-      if (e.target === cy) select(undefined);
+    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const created = new GraphController({
+      container: container.current,
+      layoutService: createLayoutService,
+      animate: !reduceMotion,
+      events: {
+        tapNode: (data) => activateRef.current(data),
+        tapBackground: () => clearFocus(),
+        contextNode: (data, p) => {
+          if (data.type === 'module') setFaultMenu({ module: data.name, x: p.x, y: p.y });
+        },
+        viewport: () => setFaultMenu(undefined),
+        busy: (isBusy, isFailed) => {
+          setBusy(isBusy);
+          setFailed(isFailed);
+        },
+        painted: (info) => {
+          const version = universeRef.current?.graph.info.version ?? '';
+          setDrawn((d) =>
+            d && d.version === version && d.key === info.layoutKey && d.nodes === info.visibleNodes
+              ? d
+              : { version, key: info.layoutKey, nodes: info.visibleNodes },
+          );
+        },
+      },
     });
-    // Right-click (or long press) on a module opens the fault menu of the simulation.
-    cy.on('cxttap', 'node', (e) => {
-      const data = e.target.data() as NodeData;
-      if (data.type !== 'module') return;
-      const p = e.renderedPosition ?? e.target.renderedPosition();
-      setFaultMenu({ module: data.name, x: p.x, y: p.y });
-    });
-    cy.on('viewport', () => setFaultMenu(undefined));
-    const unexpose = exposeForTests(cy);
+    controllerRef.current = created;
+    setController(created);
+    const unexpose = exposeForTests(created.cy);
     // Notices and panels change the canvas size without a window resize, which is all cytoscape watches.
-    const observer = new ResizeObserver(() => cy.resize());
+    const observer = new ResizeObserver(() => created.cy.resize());
     observer.observe(container.current);
     return () => {
       observer.disconnect();
       unexpose();
-      service.current?.dispose();
-      service.current = undefined;
-      cy.destroy();
-      cyRef.current = undefined;
+      created.destroy();
+      controllerRef.current = undefined;
     };
-  }, [select]);
+  }, [clearFocus]);
 
+  // New dataset: its elements replace the old ones; then every scene is a diff.
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy || !graph || !elements || !drawKey) return;
-    let current = true;
-    const version = graph.info.version;
-
-    const draw = (positions: Positions): void => {
-      patchElements(cy, elements);
-      cy.resize();
-      applyPositions(cy, positions, true);
-      applySelection(cy, nodeIdOfSelection(selectionRef.current));
-      let done = false;
-      const markDrawn = (): void => {
-        if (done || !current) return;
-        done = true;
-        if (container.current && container.current.dataset.graphReady !== 'true') {
-          container.current.dataset.graphReady = 'true';
-          performance.mark('graph-drawn');
-        }
-        setDrawn({ key: drawKey, version, nodes: elements.nodes.length });
-      };
-      cy.one('render', markDrawn);
-      // cytoscape skips the frame when nothing moved; two frames later it has drawn either way.
-      requestAnimationFrame(() => requestAnimationFrame(markDrawn));
-    };
-
-    const ready = precomputed?.layouts[key];
-    const known = coversAll(ready, elements) ? ready : cachedPositions(graph, key);
-    if (known) {
-      draw(known);
-    } else {
-      service.current ??= createLayoutService();
-      const input = toLayoutInput(elements);
-      service.current.compute(input, algorithm).then(
-        (positions) => {
-          cachePositions(graph, key, positions);
-          if (current) draw(positions);
-        },
-        () => {
-          // A grid is a poor picture but a correct one; the user can still inspect every module.
-          if (!current) return;
-          setFailedKey(drawKey);
-          draw(packIsolated(input.nodes, {}));
-        },
-      );
+    if (!controller || !sceneState) return;
+    if (universeRef.current !== sceneState.universe) {
+      universeRef.current = sceneState.universe;
+      controller.setDataset(sceneState.universe, precomputed);
+      outcomesApplied.current = { universe: sceneState.universe, classes: undefined };
+      setMessage(undefined);
+      scheduleProviderPrefill(controller);
     }
-    return () => {
-      current = false;
-    };
-  }, [graph, elements, precomputed, key, algorithm, drawKey]);
-
-  useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy || !drawn) return;
-    const id = nodeIdOfSelection(selection);
-    applySelection(cy, id);
-    if (id) revealNode(cy, id);
-  }, [selection, drawn]);
+    controller.show(sceneState.scene);
+  }, [controller, sceneState, precomputed]);
 
   // Outcome colours: recomputed from the result and the timeline step, patched by id (only changes).
   const outcomeClasses = useMemo(() => {
-    if (!simulation || colourBy !== 'outcome' || !elements) return undefined;
-    const ids = elements.nodes.filter((n) => n.data.type === 'module').map((n) => n.data.id);
-    return outcomeClassesAt(simulation.result, ids, timelineStep);
-  }, [simulation, colourBy, elements, timelineStep]);
+    if (!simulation || colourBy !== 'outcome' || !graph) return undefined;
+    return outcomeClassesAt(simulation.result, Object.keys(graph.modules), timelineStep);
+  }, [simulation, colourBy, graph, timelineStep]);
 
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy || !drawn) return;
+    if (!controller || !sceneState) return;
     const applied = outcomesApplied.current;
-    // A redraw resets classes of changed elements, so after one everything is applied afresh.
-    const previous = applied.drawn === drawn ? applied.classes : undefined;
-    applyOutcomeClasses(cy, outcomeClasses, outcomeClasses ? previous : applied.classes);
-    outcomesApplied.current = { drawn, classes: outcomeClasses };
-  }, [outcomeClasses, drawn]);
+    const previous = applied.universe === sceneState.universe ? applied.classes : undefined;
+    applyOutcomeClasses(controller.cy, outcomeClasses, outcomeClasses ? previous : applied.classes);
+    outcomesApplied.current = { universe: sceneState.universe, classes: outcomeClasses };
+  }, [outcomeClasses, controller, sceneState]);
 
   const closeFaultMenu = useCallback(() => setFaultMenu(undefined), []);
+  const keyboard = useGraphKeyboard(controller, activate, clearFocus);
 
-  const layingOut = elements !== undefined && drawn?.key !== drawKey;
-  const emptyProviders = mode === 'providers' && elements !== undefined && elements.nodes.length === 0;
+  const layingOut = graph !== undefined && (busy || drawn === undefined);
+  const emptyProviders = mode === 'providers' && sceneState !== undefined && sceneState.scene.nodeClasses.size === 0;
 
   return (
     <section className="graph" aria-label="Module graph" aria-busy={layingOut}>
@@ -197,17 +180,40 @@ export function GraphView() {
         className="graph-canvas"
         data-testid="graph-canvas"
         data-graph-version={drawn?.version}
-        data-graph-key={drawn?.key.split('|')[1]}
+        data-graph-key={drawn?.key}
         data-node-count={drawn?.nodes}
+        tabIndex={0}
+        role="application"
+        aria-label="Module graph"
+        aria-roledescription="graph"
+        aria-describedby="graph-keys"
+        onKeyDown={(e: KeyboardEvent<HTMLDivElement>) => keyboard.onKeyDown(e)}
+        onFocus={keyboard.onFocus}
+        onBlur={keyboard.onBlur}
       />
+      <p id="graph-keys" className="visually-hidden">
+        Arrow up moves to a dependency, arrow down to a dependent, left and right to the previous or next one of
+        the same list; Home goes to the selected module, Enter selects (or opens a group), Escape clears the focus.
+      </p>
+      <div className="visually-hidden" aria-live="polite" data-testid="graph-announcer">
+        {keyboard.announcement}
+      </div>
       {layingOut && graph && (
         <div className="graph-status" role="status">
-          Laying out {elements.nodes.length} nodes…
+          Laying out…
         </div>
       )}
-      {failedKey === drawKey && !layingOut && (
+      {failed && !layingOut && (
         <div className="graph-status graph-status-error" role="status">
           The {algorithm} layout failed; nodes are shown in a grid.
+        </div>
+      )}
+      {message && (
+        <div className="graph-status graph-status-error graph-message" role="alert">
+          {message}
+          <button type="button" className="btn btn-small" onClick={() => setMessage(undefined)}>
+            Dismiss
+          </button>
         </div>
       )}
       {emptyProviders && (
@@ -223,7 +229,7 @@ export function GraphView() {
           className="btn btn-icon"
           aria-label="Zoom in"
           title="Zoom in"
-          onClick={() => cyRef.current && zoomBy(cyRef.current, 1.3)}
+          onClick={() => controllerRef.current && zoomBy(controllerRef.current.cy, 1.3)}
         >
           +
         </button>
@@ -232,15 +238,15 @@ export function GraphView() {
           className="btn btn-icon"
           aria-label="Zoom out"
           title="Zoom out"
-          onClick={() => cyRef.current && zoomBy(cyRef.current, 1 / 1.3)}
+          onClick={() => controllerRef.current && zoomBy(controllerRef.current.cy, 1 / 1.3)}
         >
           −
         </button>
         <button
           type="button"
           className="btn"
-          title="Show the whole graph"
-          onClick={() => cyRef.current?.fit(undefined, 30)}
+          title="Show the whole picture"
+          onClick={() => controllerRef.current?.fitAll()}
         >
           Fit graph
         </button>
@@ -248,3 +254,12 @@ export function GraphView() {
     </section>
   );
 }
+
+/** Adds the provider view's elements in idle time after the first picture, so that switch is a class change. */
+function scheduleProviderPrefill(controller: GraphController): void {
+  const run = (): void => controller.prefillProviders();
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 500);
+}
+
+export { describeNode };

@@ -17,6 +17,7 @@ import {
 } from './moduleFacts';
 import type { EdgeGroup } from './moduleFacts';
 import { ModuleSimulation } from '../simulation/ModuleSimulation';
+import { ImpactLinks } from '../explain/ImpactLinks';
 
 function Sources({ module, fact }: { module: ModuleInfo; fact: ModuleFact }) {
   const refs = module.sources[fact];
@@ -230,6 +231,11 @@ export function ModuleInspector({ graph, name }: { graph: ModuleGraph; name: str
         {module.sources.moduleinfo && (
           <Fact label="MODULEINFO" module={module} fact="moduleinfo">
             <span className="dim">block found</span>
+          </Fact>
+        )}
+        {(module.kind === 'loadable' || module.kind === 'builtin') && (
+          <Fact label="Impact" module={module}>
+            <ImpactLinks name={module.name} />
           </Fact>
         )}
       </dl>

@@ -40,6 +40,7 @@ const EDGE_SHORT: Record<DrawnEdgeKind, string> = {
   'uses-library': 'library',
   links: 'links',
   provides: 'provided by',
+  aggregate: 'between groups',
 };
 const MODULE_EDGES: DrawnEdgeKind[] = [
   'depends',

@@ -79,4 +79,33 @@ describe('Problems panel', () => {
     expect(screen.queryByText('sig_analog is not loadable.')).toBeNull();
     expect(screen.getByText('res_fax lists itself.')).toBeTruthy();
   });
+
+  it('folds repeated notes into one expandable group whose members keep their place and select their module', () => {
+    const note = (module: string, line: number) => ({
+      severity: 'info' as const,
+      code: 'non-loadable' as const,
+      message: `${module} has a MODULEINFO block but is not a loadable module (a helper or core source file); it is kept but not drawn as a module.`,
+      file: 'core-en_US.xml',
+      line,
+      column: 3,
+      module,
+    });
+    const { store } = renderWithStore(<ProblemsPanel />, graph, [
+      note('res_fax', 40),
+      note('res_fax_spandsp', 50),
+      { severity: 'warning', code: 'self-dependency', message: 'res_fax lists itself.', module: 'res_fax' },
+    ]);
+    const list = screen.getByRole('list', { name: 'Problem list' });
+    expect(within(list).queryByText('core-en_US.xml:40:3')).toBeNull();
+    const group = within(list).getByRole('button', {
+      name: /^info2 entries have a MODULEINFO block but are not loadable modules/,
+    });
+    expect(group.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(group);
+    expect(group.getAttribute('aria-expanded')).toBe('true');
+    const members = screen.getByRole('list', { name: /^2 entries have a MODULEINFO block/ });
+    expect(within(members).getByText('core-en_US.xml:50:3')).toBeTruthy();
+    fireEvent.click(within(members).getByRole('button', { name: /^infores_fax_spandsp has a MODULEINFO/ }));
+    expect(store.getState().selection).toEqual({ kind: 'module', name: 'res_fax_spandsp' });
+  });
 });

@@ -1,8 +1,10 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatProblemLocation } from '../../model';
 import type { Problem, ProblemSeverity } from '../../model';
 import { allProblems, problemCounts, useExplorer } from '../../store';
+import { groupProblems } from './problemGroups';
+import type { ProblemEntry } from './problemGroups';
 import './problems.css';
 
 const SEVERITIES: ProblemSeverity[] = ['error', 'warning', 'info'];
@@ -49,7 +51,22 @@ export function ProblemsPanel() {
   const [hidden, setHidden] = useState<ReadonlySet<ProblemSeverity>>(new Set());
   const counts = useMemo(() => problemCounts(problems), [problems]);
   const attemptCount = attempt?.problems.length ?? 0;
-  const shown = problems.map((p, i) => ({ p, i })).filter(({ p }) => !hidden.has(p.severity));
+  const sections = useMemo(() => {
+    const shown = problems
+      .map((problem, index) => ({ problem, index }))
+      .filter((x) => !hidden.has(x.problem.severity));
+    // Problems of the failed attempt and of the graph on screen are grouped apart: they are different inputs.
+    return [
+      {
+        heading: attemptCount > 0 ? `${attempt?.description ?? 'Last attempt'} (not applied)` : undefined,
+        entries: groupProblems(shown.filter((x) => x.index < attemptCount)),
+      },
+      {
+        heading: attemptCount > 0 ? 'Graph on screen' : undefined,
+        entries: groupProblems(shown.filter((x) => x.index >= attemptCount)),
+      },
+    ];
+  }, [problems, hidden, attempt, attemptCount]);
 
   if (problems.length === 0) return <p className="problems-empty dim">No problems found in the input.</p>;
 
@@ -72,44 +89,56 @@ export function ProblemsPanel() {
           </label>
         ))}
       </div>
+      <p className="problems-note dim">Notes are informational and not counted as problems.</p>
       <ul className="problem-list" aria-label="Problem list">
-        {shown.map(({ p, i }) => (
-          <ProblemRowWithHeading
-            key={i}
-            problem={p}
-            index={i}
-            attemptCount={attemptCount}
-            attemptLabel={attempt?.description}
-          />
-        ))}
+        {sections.map(
+          ({ heading, entries }) =>
+            entries.length > 0 && (
+              <Fragment key={heading ?? 'graph'}>
+                {heading && <li className="problem-heading">{heading}</li>}
+                {entries.map((entry) =>
+                  entry.kind === 'single' ? (
+                    <ProblemRow key={entry.item.index} problem={entry.item.problem} />
+                  ) : (
+                    <ProblemGroup key={entry.key} group={entry} />
+                  ),
+                )}
+              </Fragment>
+            ),
+        )}
       </ul>
     </section>
   );
 }
 
-function ProblemRowWithHeading({
-  problem,
-  index,
-  attemptCount,
-  attemptLabel,
-}: {
-  problem: Problem;
-  index: number;
-  attemptCount: number;
-  attemptLabel: string | undefined;
-}) {
-  const heading =
-    attemptCount === 0
-      ? undefined
-      : index === 0
-        ? `${attemptLabel ?? 'Last attempt'} (not applied)`
-        : index === attemptCount
-          ? 'Graph on screen'
-          : undefined;
+/** Problems of one shape folded into one line; expanding it lists each with its place and module. */
+function ProblemGroup({ group }: { group: Extract<ProblemEntry, { kind: 'group' }> }) {
+  const [open, setOpen] = useState(false);
+  const membersId = useId();
   return (
-    <>
-      {heading && <li className="problem-heading">{heading}</li>}
-      <ProblemRow problem={problem} />
-    </>
+    <li className="problem-group">
+      <button
+        type="button"
+        className="problem problem-clickable"
+        aria-expanded={open}
+        aria-controls={membersId}
+        onClick={() => setOpen(!open)}
+      >
+        <span className={`severity severity-${group.severity}`}>{group.severity}</span>
+        <span className="problem-text">
+          <span className="problem-message">{group.summary}</span>
+          <span className="problem-location">
+            {open ? 'Hide' : 'Show'} the {group.members.length} entries
+          </span>
+        </span>
+      </button>
+      {open && (
+        <ul id={membersId} className="problem-group-members" aria-label={group.summary}>
+          {group.members.map(({ problem, index }) => (
+            <ProblemRow key={index} problem={problem} />
+          ))}
+        </ul>
+      )}
+    </li>
   );
 }

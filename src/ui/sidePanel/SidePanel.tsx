@@ -4,13 +4,16 @@ import { allProblems, useExplorer } from '../../store';
 import type { SidePanelTab } from '../../store';
 import { Inspector } from '../inspector/Inspector';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { countedProblems } from '../problems/problemGroups';
 import { SimulationPanel } from '../simulation/SimulationPanel';
+import { ExplainPanel } from '../explain/ExplainPanel';
+import { ComparePanel } from '../compare/ComparePanel';
 import './sidePanel.css';
 
 interface TabSpec {
   id: SidePanelTab;
   label: ReactNode;
-  /** Accessible name; includes the count so "Problems (3)" reads as one name. */
+  /** Accessible name; includes the count so "Problems (3 errors and warnings; …)" reads as one name. */
   name: string;
   render: () => ReactNode;
 }
@@ -20,7 +23,8 @@ export function SidePanel() {
   const baseId = useId();
   const tab = useExplorer((s) => s.sidePanelTab);
   const setTab = useExplorer((s) => s.setSidePanelTab);
-  const problemCount = useExplorer((s) => allProblems(s).length);
+  // Informational notes (non-loadable entries, borrowed facts) are listed but not counted as problems.
+  const problemCount = useExplorer((s) => countedProblems(allProblems(s)));
   const hasErrors = useExplorer((s) => allProblems(s).some((p) => p.severity === 'error'));
 
   const tabs: TabSpec[] = [
@@ -32,10 +36,12 @@ export function SidePanel() {
           Problems <span className={`tab-count ${hasErrors ? 'tab-count-error' : ''}`}>{problemCount}</span>
         </>
       ),
-      name: `Problems (${problemCount})`,
+      name: `Problems (${problemCount} ${problemCount === 1 ? 'error or warning' : 'errors and warnings'}; notes not counted)`,
       render: () => <ProblemsPanel />,
     },
     { id: 'simulate', label: 'Simulate', name: 'Simulate', render: () => <SimulationPanel /> },
+    { id: 'explain', label: 'Explain', name: 'Explain', render: () => <ExplainPanel /> },
+    { id: 'compare', label: 'Compare', name: 'Compare', render: () => <ComparePanel /> },
   ];
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
 

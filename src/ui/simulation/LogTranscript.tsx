@@ -1,27 +1,13 @@
 import { useId, useMemo, useState } from 'react';
 import type { SimulationResult } from '../../model';
-import { formatLogLine } from '../../engine';
-import { useExplorer } from '../../store';
-
-interface Row {
-  text: string;
-  level: string;
-  event: number | undefined;
-}
+import { transcriptRows, useExplorer } from '../../store';
 
 /** The Asterisk-style log of startup and of each run-time command, filterable. */
 export function LogTranscript({ result }: { result: SimulationResult }) {
   const id = useId();
   const step = useExplorer((s) => s.timelineStep);
   const [filter, setFilter] = useState('');
-  const rows = useMemo<Row[]>(() => {
-    const out: Row[] = result.log.map((l) => ({ text: formatLogLine(l), level: l.level, event: l.event }));
-    for (const r of result.runtime) {
-      out.push({ text: `*CLI> ${r.command}`, level: 'CLI', event: undefined });
-      for (const l of r.log) out.push({ text: formatLogLine(l), level: l.level, event: undefined });
-    }
-    return out;
-  }, [result]);
+  const rows = useMemo(() => transcriptRows(result), [result]);
   const wanted = filter.trim().toLowerCase();
   const shown = wanted === '' ? rows : rows.filter((r) => r.text.toLowerCase().includes(wanted));
 

@@ -2,8 +2,7 @@ import { useId, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { MODULE_FAULTS } from '../../model';
 import type { ModuleFault, ModuleGraph } from '../../model';
-import { explainModule } from '../../engine';
-import { selectSimulation, useExplorer } from '../../store';
+import { explainOutcome, selectSimulation, useExplorer } from '../../store';
 import { CommandWarnings } from './CommandWarnings';
 import { OUTCOME_COLOURS } from '../../graph/outcomes';
 import { FAULT_LABELS } from './describeEvent';
@@ -45,7 +44,7 @@ export function ModuleSimulation({ graph, name }: { graph: ModuleGraph; name: st
   const setFault = useExplorer((s) => s.setFault);
   const runCommand = useExplorer((s) => s.runCommand);
   const busy = useExplorer((s) => s.simulationStatus === 'running');
-  const steps = useMemo(() => (run ? explainModule(run.result, name) : []), [run, name]);
+  const steps = useMemo(() => (run ? explainOutcome(run.result, name) : []), [run, name]);
   const kind = graph.modules[name]?.kind;
   if (kind !== 'loadable' && kind !== 'builtin') return null;
 

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ViewMode } from '../../graph/elements';
 import type { LayoutAlgorithm } from '../../graph/layoutInput';
 import { useExplorer } from '../../store';
+import { MainViewSwitch } from '../table/MainViewSwitch';
 import './toolbar.css';
 
 const MODES: Array<{ mode: ViewMode; label: string; title: string }> = [
@@ -28,6 +29,7 @@ export function ViewToolbar() {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Graph view settings">
+      <MainViewSwitch />
       <div className="segmented" role="radiogroup" aria-label="View">
         {MODES.map((m) => (
           <label key={m.mode} className="segmented-option" title={m.title}>

@@ -1,0 +1,695 @@
+import type { Core, ElementDefinition, EventObject, NodeSingular } from 'cytoscape';
+import { createCy } from './cyAdapter';
+import { diffClasses, mergeClasses } from './classDiff';
+import { toElements } from './elements';
+import type { EdgeElement, ElementView, NodeData, NodeElement } from './elements';
+import { smallLayeredPositions } from './groupLayout';
+import { layoutKey } from './layoutFile';
+import type { PrecomputedLayout } from './layoutFile';
+import { coversAll, toLayoutInput } from './layoutInput';
+import type { Point, Positions } from './layoutInput';
+import type { LayoutService } from './layoutService';
+import { labelFont, placeLabels } from './labelPlacement';
+import type { LabelCandidate } from './labelPlacement';
+import { boundingBox, packIsolated } from './packIsolated';
+import { adjacencyOf, directNeighbours, reachClasses } from './reach';
+import type { Adjacency } from './reach';
+import type { LayoutPlan, Scene } from './scene';
+import { sceneLayoutNode } from './scene';
+import { NODE_SIZE } from './stylesheet';
+import { ISOLATED_GROUP_ID, LARGE_UNIVERSE_NODES, providerElements } from './universe';
+import type { GraphUniverse } from './universe';
+
+/**
+ * Owns the cytoscape instance for one canvas. A dataset's elements are added once (hidden);
+ * every later state (view mode, filters, focus, grouping, selection, hover, overlays) is a
+ * {@link Scene} applied as a diff of state classes inside one batch, then positions: from the
+ * precomputed or cached layout at once, or from the layout worker (the picture animates there
+ * when it arrives). Labels are placed after every change of state or viewport.
+ */
+
+export interface GraphControllerEvents {
+  tapNode?(data: NodeData): void;
+  tapBackground?(): void;
+  contextNode?(data: NodeData, rendered: Point): void;
+  viewport?(): void;
+  /** A layout is being computed in the worker (true) or the picture is complete (false). */
+  busy?(busy: boolean, failed: boolean): void;
+  /** The scene (and, if it was ready, its layout) is on the canvas. */
+  painted?(info: { layoutKey: string; visibleNodes: number }): void;
+}
+
+export interface GraphControllerOptions {
+  container?: HTMLElement;
+  headless?: boolean;
+  /** Created on first need, so the first graph never waits for a worker. */
+  layoutService?: () => LayoutService;
+  /** Animations off for tests and for reduced motion. */
+  animate?: boolean;
+  events?: GraphControllerEvents;
+}
+
+const ANIMATION_MS = 300;
+/** More moving nodes than this jump instead of animating: a frame must stay a frame. */
+const MAX_ANIMATED = 600;
+const HOVER_DELAY_MS = 60;
+
+interface Applied {
+  layoutKey: string | undefined;
+  highlightSignature: string;
+  selection: string | undefined;
+}
+
+export class GraphController {
+  readonly cy: Core;
+  private readonly options: GraphControllerOptions;
+  private service: LayoutService | undefined;
+  private universe: GraphUniverse | undefined;
+  private precomputed: PrecomputedLayout | undefined;
+  private readonly present = new Set<string>();
+  private applied = new Map<string, string>();
+  private scene: Scene | undefined;
+  private adjacency: Adjacency = { out: new Map(), in: new Map() };
+  private readonly layouts = new Map<string, Positions>();
+  private readonly wholeElements = new Map<string, ReturnType<typeof toElements>>();
+  private readonly positioned = new Set<string>();
+  private visibleBefore = new Set<string>();
+  private memberOfBefore = new Map<string, string>();
+  private last: Applied = { layoutKey: undefined, highlightSignature: '', selection: undefined };
+  private token = 0;
+  private hoverId: string | undefined;
+  private keyboardId: string | undefined;
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private labelFrame = 0;
+  private labelTimer: ReturnType<typeof setTimeout> | undefined;
+  private labelled = new Map<string, number>();
+  private paintSerial = 0;
+  private drawnOnce = false;
+  private destroyed = false;
+
+  constructor(options: GraphControllerOptions) {
+    this.options = options;
+    this.cy = createCy({
+      ...(options.container ? { container: options.container } : {}),
+      headless: options.headless ?? false,
+    });
+    const cy = this.cy;
+    cy.on('tap', 'node', (e: EventObject) => options.events?.tapNode?.(e.target.data() as NodeData));
+    cy.on('tap', (e: EventObject) => {
+      if (e.target === cy) options.events?.tapBackground?.();
+    });
+    cy.on('cxttap', 'node', (e: EventObject) => {
+      const node = e.target as NodeSingular;
+      const p = e.renderedPosition ?? node.renderedPosition();
+      options.events?.contextNode?.(node.data() as NodeData, { x: p.x, y: p.y });
+    });
+    cy.on('viewport', () => {
+      options.events?.viewport?.();
+      this.scheduleLabels();
+    });
+    cy.on('mouseover', 'node', (e: EventObject) => this.hoverSoon((e.target as NodeSingular).id()));
+    cy.on('mouseout', 'node', () => this.hoverSoon(undefined));
+  }
+
+  private get animate(): boolean {
+    return this.options.animate ?? !this.options.headless;
+  }
+
+  /** Replaces every element with the new dataset's, all hidden until a scene shows them. */
+  setDataset(universe: GraphUniverse, precomputed: PrecomputedLayout | undefined): void {
+    this.token += 1;
+    this.universe = universe;
+    this.precomputed = precomputed;
+    this.layouts.clear();
+    this.wholeElements.clear();
+    this.positioned.clear();
+    this.present.clear();
+    this.applied = new Map();
+    this.labelled = new Map();
+    this.scene = undefined;
+    this.visibleBefore = new Set();
+    this.memberOfBefore = new Map();
+    this.hoverId = undefined;
+    this.keyboardId = undefined;
+    this.last = { layoutKey: undefined, highlightSignature: '', selection: undefined };
+    this.cy.stop(true, false);
+    this.cy.elements().stop(true, false);
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      // Huge inputs add their modules when a scene first needs them, not all up front.
+      if (universe.nodes.size <= LARGE_UNIVERSE_NODES) {
+        this.addElements([...universe.nodes.values()].map((n) => n.element), universe.edges.map((e) => e.element));
+      }
+    });
+  }
+
+  /** The provider view's elements, added while the page is idle so switching views is a class change. */
+  prefillProviders(): void {
+    const universe = this.universe;
+    if (!universe || universe.nodes.size > LARGE_UNIVERSE_NODES) return;
+    const elements = providerElements(universe);
+    this.cy.batch(() => this.addElements(elements.nodes, elements.edges));
+  }
+
+  private addElements(nodes: readonly NodeElement[], edges: readonly EdgeElement[]): void {
+    const defs: ElementDefinition[] = [];
+    for (const n of nodes) {
+      if (this.present.has(n.data.id)) continue;
+      this.present.add(n.data.id);
+      defs.push({ group: 'nodes', data: { ...n.data }, classes: `${n.classes} hidden` });
+      this.applied.set(n.data.id, 'hidden');
+    }
+    for (const e of edges) {
+      if (this.present.has(e.data.id)) continue;
+      if (!this.present.has(e.data.source) || !this.present.has(e.data.target)) continue;
+      this.present.add(e.data.id);
+      defs.push({ group: 'edges', data: { ...e.data }, classes: `${e.classes} hidden` });
+      this.applied.set(e.data.id, 'hidden');
+    }
+    if (defs.length > 0) this.cy.add(defs);
+  }
+
+  /** Adds what the scene needs and is not on the canvas yet, and refreshes group data (counts). */
+  private ensure(scene: Scene): void {
+    const universe = this.universe;
+    if (!universe) return;
+    const nodes: NodeElement[] = [];
+    const edges: EdgeElement[] = [];
+    const providers = scene.layout.kind === 'whole' && scene.layout.view.mode === 'providers';
+    if (providers) {
+      const elements = providerElements(universe);
+      nodes.push(...elements.nodes);
+      edges.push(...elements.edges);
+    }
+    for (const id of scene.nodeClasses.keys()) {
+      if (this.present.has(id)) continue;
+      const n = universe.nodes.get(id);
+      if (n) nodes.push(n.element);
+    }
+    if (!providers) {
+      for (const e of universe.edges) {
+        if (!this.present.has(e.id) && scene.edgeClasses.has(e.id)) edges.push(e.element);
+      }
+    }
+    for (const v of scene.virtual.values()) {
+      if (v.group === 'nodes') {
+        if (!this.present.has(v.data.id)) nodes.push(v);
+        else this.updateData(v.data.id, v.data as unknown as Record<string, unknown>);
+      }
+    }
+    for (const v of scene.virtual.values()) {
+      if (v.group === 'edges') {
+        if (!this.present.has(v.data.id)) edges.push(v);
+        else this.updateData(v.data.id, v.data as unknown as Record<string, unknown>);
+      }
+    }
+    this.addElements(nodes, edges);
+  }
+
+  private updateData(id: string, data: Record<string, unknown>): void {
+    const ele = this.cy.getElementById(id);
+    const current = ele.data() as Record<string, unknown>;
+    const changed: Record<string, unknown> = {};
+    let any = false;
+    for (const [key, value] of Object.entries(data)) {
+      if (key === 'id' || key === 'source' || key === 'target') continue;
+      if (current[key] !== value) {
+        changed[key] = value;
+        any = true;
+      }
+    }
+    if (any) ele.data(changed);
+  }
+
+  /** Shows a scene: classes at once (one batch, only what changed), then positions and viewport. */
+  show(scene: Scene): void {
+    if (!this.universe || this.destroyed) return;
+    this.scene = scene;
+    this.adjacency = adjacencyOf(scene.edges);
+    if (this.keyboardId !== undefined && !scene.nodeClasses.has(this.keyboardId)) this.keyboardId = undefined;
+    if (this.hoverId !== undefined && !scene.nodeClasses.has(this.hoverId)) this.hoverId = undefined;
+    this.cy.batch(() => {
+      this.ensure(scene);
+      this.applyClasses();
+    });
+
+    const token = ++this.token;
+    const plan = scene.layout;
+    const known = this.knownPositions(plan);
+    const highlightSignature = [...scene.nodeClasses]
+      .filter(([, c]) => c.includes('hl'))
+      .map(([id]) => id)
+      .join(',');
+    const selection = scene.forcedLabels[0];
+    if (known) {
+      this.place(scene, known, highlightSignature, selection);
+      this.options.events?.busy?.(false, false);
+      this.painted();
+      return;
+    }
+    // Until the worker answers, new nodes appear where their group was (or at the focus centre).
+    this.placeNewcomers(scene);
+    this.options.events?.busy?.(true, false);
+    this.painted();
+    this.computePositions(plan).then(
+      (positions) => {
+        if (token !== this.token || this.destroyed) return;
+        this.place(scene, positions, highlightSignature, selection);
+        this.options.events?.busy?.(false, false);
+        this.painted();
+      },
+      () => {
+        if (token !== this.token || this.destroyed) return;
+        // A grid is a poor picture but a correct one: every node can still be inspected.
+        const input = plan.kind === 'whole' ? toLayoutInput(this.elementsOf(plan.view)) : plan.input;
+        const grid = packIsolated(input.nodes, {});
+        this.layouts.set(plan.key, grid);
+        this.place(scene, grid, highlightSignature, selection);
+        this.options.events?.busy?.(false, true);
+        this.painted();
+      },
+    );
+  }
+
+  /** State classes of every element: scene classes plus the hover / keyboard overlay, or `hidden`. */
+  private applyClasses(): void {
+    const scene = this.scene;
+    if (!scene) return;
+    const overlay = this.overlayClasses();
+    const next = new Map<string, string>();
+    for (const id of this.present) {
+      const own = scene.nodeClasses.get(id) ?? scene.edgeClasses.get(id);
+      next.set(id, own === undefined ? 'hidden' : mergeClasses(own, overlay.get(id)));
+    }
+    const changes = diffClasses(this.applied, next);
+    if (changes.length > 0) {
+      this.cy.batch(() => {
+        for (const change of changes) {
+          const ele = this.cy.getElementById(change.id);
+          if (change.remove.length > 0) ele.removeClass(change.remove.join(' '));
+          if (change.add.length > 0) ele.addClass(change.add.join(' '));
+        }
+      });
+    }
+    this.applied = next;
+  }
+
+  private overlayClasses(): Map<string, string> {
+    const scene = this.scene;
+    const origin = this.hoverId ?? this.keyboardId;
+    let overlay = new Map<string, string>();
+    if (scene && origin !== undefined && scene.nodeClasses.has(origin)) {
+      overlay = reachClasses(origin, this.adjacency, scene.nodeClasses.keys(), scene.edgeClasses.keys());
+    }
+    if (this.keyboardId !== undefined) overlay.set(this.keyboardId, mergeClasses(overlay.get(this.keyboardId), 'kbd-focus'));
+    return overlay;
+  }
+
+  private elementsOf(view: ElementView): ReturnType<typeof toElements> {
+    const universe = this.universe;
+    if (!universe) return { nodes: [], edges: [] };
+    const key = `${view.mode}/${view.showLibraries}/${view.showNonLoadable}`;
+    let elements = this.wholeElements.get(key);
+    if (!elements) {
+      elements = view.mode === 'providers' ? providerElements(universe) : toElements(universe.graph, view);
+      this.wholeElements.set(key, elements);
+    }
+    return elements;
+  }
+
+  private knownPositions(plan: LayoutPlan): Positions | undefined {
+    const cached = this.layouts.get(plan.key);
+    if (cached) return cached;
+    if (plan.kind === 'whole') {
+      const ready = this.precomputed?.layouts[layoutKey(plan.view, plan.algorithm)];
+      const elements = this.elementsOf(plan.view);
+      if (coversAll(ready, elements)) {
+        this.layouts.set(plan.key, ready);
+        return ready;
+      }
+      return undefined;
+    }
+    if (plan.kind === 'groups') {
+      const positions = withOffsets(smallLayeredPositions(plan.input), plan.offsets);
+      this.layouts.set(plan.key, positions);
+      return positions;
+    }
+    return undefined;
+  }
+
+  private async computePositions(plan: LayoutPlan): Promise<Positions> {
+    this.service ??= this.options.layoutService?.();
+    if (!this.service) throw new Error('no layout service');
+    if (plan.kind === 'whole') {
+      const positions = await this.service.compute(toLayoutInput(this.elementsOf(plan.view)), plan.algorithm);
+      this.layouts.set(plan.key, positions);
+      return positions;
+    }
+    const algorithm = plan.kind === 'computed' ? plan.algorithm : 'layered';
+    const positions = withOffsets(await this.service.compute(plan.input, algorithm), plan.offsets);
+    this.layouts.set(plan.key, positions);
+    return positions;
+  }
+
+  /** Target positions of every visible node: the plan's, plus group, isolated and ghost nodes placed around it. */
+  private targets(scene: Scene, base: Positions): Positions {
+    const targets: Positions = {};
+    const missing: string[] = [];
+    for (const id of scene.nodeClasses.keys()) {
+      const p = base[id];
+      if (p) targets[id] = p;
+      else missing.push(id);
+    }
+    if (missing.length === 0) return targets;
+    const box = boundingBox(targets, Object.keys(targets));
+    const ghosts: NodeElement[] = [];
+    for (const id of missing) {
+      const v = scene.virtual.get(id);
+      if (id === ISOLATED_GROUP_ID && v?.group === 'nodes') {
+        const size = v.data.size ?? NODE_SIZE.group;
+        targets[id] = box ? { x: Math.round((box.x1 + box.x2) / 2), y: Math.round(box.y2 + 60 + size / 2) } : { x: 0, y: 0 };
+      } else if (v?.group === 'nodes') {
+        ghosts.push(v);
+      } else {
+        // A node outside the plan's picture (a pinned highlight in the whole view): near its members' centre.
+        targets[id] = box ? { x: box.x2 + 80, y: box.y1 } : { x: 0, y: 0 };
+      }
+    }
+    if (ghosts.length > 0) {
+      const grid = packIsolated(
+        ghosts.map((g) => sceneLayoutNode(g, true).node),
+        targets,
+      );
+      Object.assign(targets, grid);
+    }
+    return targets;
+  }
+
+  private placeNewcomers(scene: Scene): void {
+    const center = scene.center !== undefined ? this.cy.getElementById(scene.center) : undefined;
+    const fallback = center && center.nonempty() ? { ...center.position() } : undefined;
+    this.cy.batch(() => {
+      for (const id of scene.nodeClasses.keys()) {
+        if (this.visibleBefore.has(id)) continue;
+        const group = this.memberOfBefore.get(id);
+        const from = group !== undefined && this.visibleBefore.has(group) ? this.cy.getElementById(group).position() : undefined;
+        const start = from ?? (this.positioned.has(id) ? undefined : fallback);
+        if (start) this.cy.getElementById(id).position({ x: start.x, y: start.y });
+      }
+    });
+  }
+
+  private place(
+    scene: Scene,
+    base: Positions,
+    highlightSignature: string,
+    selection: string | undefined,
+  ): void {
+    const targets = this.targets(scene, base);
+    const animate = this.animate && this.drawnOnce;
+    const moving: Array<[NodeSingular, Point]> = [];
+    this.cy.batch(() => {
+      for (const [id, p] of Object.entries(targets)) {
+        const node = this.cy.getElementById(id) as NodeSingular;
+        if (node.empty()) continue;
+        this.positioned.add(id);
+        const current = node.position();
+        if (current.x === p.x && current.y === p.y) continue;
+        const wasVisible = this.visibleBefore.has(id);
+        const group = this.memberOfBefore.get(id);
+        const burst = group !== undefined && this.visibleBefore.has(group);
+        if (animate && (wasVisible || burst)) {
+          if (burst && !wasVisible) {
+            const from = this.cy.getElementById(group).position();
+            node.position({ x: from.x, y: from.y });
+          }
+          moving.push([node, p]);
+        } else {
+          node.stop(true, false);
+          node.position({ x: p.x, y: p.y });
+        }
+      }
+    });
+    if (moving.length > MAX_ANIMATED) {
+      this.cy.batch(() => moving.forEach(([node, p]) => node.stop(true, false).position({ x: p.x, y: p.y })));
+    } else {
+      for (const [node, p] of moving) {
+        node.stop(true, false);
+        node.animate({ position: p }, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' });
+      }
+    }
+
+    const plan = scene.layout;
+    if (this.last.layoutKey !== plan.key || !this.drawnOnce) {
+      this.fit(targets, [...scene.nodeClasses.keys()], scene.center, animate);
+    } else if (highlightSignature !== '' && highlightSignature !== this.last.highlightSignature) {
+      this.fit(targets, highlightSignature.split(','), undefined, animate);
+    } else if (selection !== undefined && selection !== this.last.selection) {
+      this.reveal(selection, animate);
+    }
+    this.last = { layoutKey: plan.key, highlightSignature, selection };
+    this.visibleBefore = new Set(scene.nodeClasses.keys());
+    const memberOf = new Map<string, string>();
+    for (const [group, list] of scene.members) for (const m of list) memberOf.set(m, group);
+    this.memberOfBefore = memberOf;
+    this.drawnOnce = true;
+    // Labels once the nodes have arrived.
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    if (moving.length > 0 && moving.length <= MAX_ANIMATED && animate) {
+      this.labelTimer = setTimeout(() => this.placeLabelsNow(), ANIMATION_MS + 20);
+    }
+    this.placeLabelsNow();
+  }
+
+  /** Fits the viewport to `ids` at their target positions; with a centre, keeps that node in the middle. */
+  private fit(targets: Positions, ids: readonly string[], center: string | undefined, animate: boolean): void {
+    const width = this.cy.width();
+    const height = this.cy.height();
+    const points = ids.map((id) => targets[id]).filter((p): p is Point => p !== undefined);
+    if (points.length === 0 || width === 0 || height === 0) return;
+    const margin = 70;
+    const pad = 30;
+    let zoom: number;
+    let centre: Point;
+    const c = center !== undefined ? targets[center] : undefined;
+    if (c) {
+      let dx = 0;
+      let dy = 0;
+      for (const p of points) {
+        dx = Math.max(dx, Math.abs(p.x - c.x));
+        dy = Math.max(dy, Math.abs(p.y - c.y));
+      }
+      zoom = Math.min((width / 2 - pad) / (dx + margin), (height / 2 - pad) / (dy + margin));
+      centre = c;
+    } else {
+      const xs = points.map((p) => p.x);
+      const ys = points.map((p) => p.y);
+      const x1 = Math.min(...xs);
+      const x2 = Math.max(...xs);
+      const y1 = Math.min(...ys);
+      const y2 = Math.max(...ys);
+      zoom = Math.min((width - 2 * pad) / (x2 - x1 + 2 * margin), (height - 2 * pad) / (y2 - y1 + 2 * margin));
+      centre = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+    }
+    zoom = Math.max(this.cy.minZoom(), Math.min(1.6, zoom));
+    const viewport = { zoom, pan: { x: width / 2 - zoom * centre.x, y: height / 2 - zoom * centre.y } };
+    this.cy.stop(true, false);
+    if (animate) this.cy.animate(viewport, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' });
+    else this.cy.viewport(viewport);
+  }
+
+  private reveal(id: string, animate: boolean): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    const extent = this.cy.extent();
+    const p = node.position();
+    const inside =
+      p.x > extent.x1 + extent.w * 0.1 &&
+      p.x < extent.x2 - extent.w * 0.1 &&
+      p.y > extent.y1 + extent.h * 0.1 &&
+      p.y < extent.y2 - extent.h * 0.1;
+    if (inside) return;
+    this.cy.stop(true, false);
+    if (animate) this.cy.animate({ center: { eles: node } }, { duration: ANIMATION_MS });
+    else this.cy.center(node);
+  }
+
+  private painted(): void {
+    const scene = this.scene;
+    const container = this.options.container;
+    const info = { layoutKey: this.last.layoutKey ?? scene?.layout.key ?? '', visibleNodes: scene?.nodeClasses.size ?? 0 };
+    const done = (): void => {
+      if (this.destroyed) return;
+      this.paintSerial += 1;
+      performance.mark('graph-painted');
+      if (container) {
+        container.dataset.paintSerial = String(this.paintSerial);
+        if (container.dataset.graphReady !== 'true') {
+          container.dataset.graphReady = 'true';
+          performance.mark('graph-drawn');
+        }
+      }
+      this.options.events?.painted?.(info);
+    };
+    if (typeof requestAnimationFrame === 'function' && !this.options.headless) requestAnimationFrame(done);
+    else done();
+  }
+
+  // ---- labels -------------------------------------------------------------------------------
+
+  private scheduleLabels(): void {
+    if (this.labelFrame || typeof requestAnimationFrame !== 'function' || this.options.headless) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      this.placeLabelsNow();
+    });
+  }
+
+  /** Greedy label placement for the current viewport (see labelPlacement.ts); applies the difference. */
+  placeLabelsNow(): string[] {
+    const scene = this.scene;
+    const universe = this.universe;
+    if (!scene || !universe) return [];
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    const forced = [...scene.forcedLabels];
+    const origin = this.hoverId ?? this.keyboardId;
+    if (origin !== undefined) forced.unshift(origin);
+    const forcedSet = new Set(forced);
+    const candidates: LabelCandidate[] = [];
+    const others: Array<{ id: string; degree: number }> = [];
+    for (const [id, classes] of scene.nodeClasses) {
+      if (forcedSet.has(id)) continue;
+      if (classes.includes('dimmed')) continue;
+      if ((this.applied.get(id) ?? '').includes('faded')) continue;
+      others.push({ id, degree: universe.degree.get(id) ?? 0 });
+    }
+    others.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const push = (id: string, isForced: boolean): void => {
+      const node = this.cy.getElementById(id);
+      if (node.empty()) return;
+      const data = node.data() as NodeData;
+      if (data.type === 'group') return;
+      const p = node.position();
+      const half = halfSize(data);
+      candidates.push({
+        id,
+        text: data.label,
+        x: p.x * zoom + pan.x,
+        y: p.y * zoom + pan.y,
+        halfWidth: half.w * zoom,
+        halfHeight: half.h * zoom,
+        forced: isForced,
+      });
+    };
+    for (const id of forced) if (scene.nodeClasses.has(id)) push(id, true);
+    for (const o of others) push(o.id, false);
+    const placed = placeLabels(candidates, { width: this.cy.width(), height: this.cy.height() }, zoom);
+    const model = Math.round(labelFont(zoom).model * 10) / 10;
+    const next = new Map(placed.map((id) => [id, model]));
+    this.cy.batch(() => {
+      for (const [id] of this.labelled) {
+        if (!next.has(id)) this.cy.getElementById(id).removeClass('labelled');
+      }
+      for (const [id, fs] of next) {
+        const node = this.cy.getElementById(id);
+        if (this.labelled.get(id) !== fs) node.data('fs', fs);
+        if (!this.labelled.has(id)) node.addClass('labelled');
+      }
+    });
+    this.labelled = next;
+    return placed;
+  }
+
+  // ---- hover and keyboard -------------------------------------------------------------------
+
+  private hoverSoon(id: string | undefined): void {
+    if (this.hoverTimer) clearTimeout(this.hoverTimer);
+    this.hoverTimer = setTimeout(() => this.setHover(id), HOVER_DELAY_MS);
+  }
+
+  setHover(id: string | undefined): void {
+    const valid = id !== undefined && this.scene?.nodeClasses.has(id) ? id : undefined;
+    if (valid === this.hoverId) return;
+    this.hoverId = valid;
+    this.applyClasses();
+    this.placeLabelsNow();
+  }
+
+  setKeyboardFocus(id: string | undefined): void {
+    const valid = id !== undefined && this.scene?.nodeClasses.has(id) ? id : undefined;
+    if (valid === this.keyboardId) return;
+    this.keyboardId = valid;
+    this.applyClasses();
+    if (valid !== undefined) this.reveal(valid, this.animate);
+    this.placeLabelsNow();
+  }
+
+  get keyboardFocus(): string | undefined {
+    return this.keyboardId;
+  }
+
+  /** Visible direct neighbours over the drawn edges: what arrows move to. */
+  neighbours(id: string): { dependencies: string[]; dependents: string[] } {
+    return directNeighbours(id, this.adjacency);
+  }
+
+  visibleNodeIds(): string[] {
+    return [...(this.scene?.nodeClasses.keys() ?? [])];
+  }
+
+  /** The node the keyboard starts on: the selection if drawn, else the best connected node on screen. */
+  startNode(): string | undefined {
+    const scene = this.scene;
+    if (!scene) return undefined;
+    const selected = scene.forcedLabels[0];
+    if (scene.center !== undefined) return scene.center;
+    if (selected !== undefined && scene.nodeClasses.has(selected)) return selected;
+    let best: string | undefined;
+    let bestDegree = -1;
+    for (const id of scene.nodeClasses.keys()) {
+      const d = (this.adjacency.out.get(id)?.length ?? 0) + (this.adjacency.in.get(id)?.length ?? 0);
+      if (d > bestDegree || (d === bestDegree && best !== undefined && id < best)) {
+        best = id;
+        bestDegree = d;
+      }
+    }
+    return best;
+  }
+
+  nodeData(id: string): NodeData | undefined {
+    const node = this.cy.getElementById(id);
+    return node.empty() ? undefined : (node.data() as NodeData);
+  }
+
+  /** Fits the whole visible picture (the "Fit graph" button). */
+  fitAll(): void {
+    const scene = this.scene;
+    if (!scene) return;
+    const targets: Positions = {};
+    for (const id of scene.nodeClasses.keys()) targets[id] = { ...this.cy.getElementById(id).position() };
+    this.fit(targets, Object.keys(targets), undefined, this.animate);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.hoverTimer) clearTimeout(this.hoverTimer);
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    if (this.labelFrame) cancelAnimationFrame(this.labelFrame);
+    this.service?.dispose();
+    this.cy.destroy();
+  }
+}
+
+function withOffsets(positions: Positions, offsets: Record<string, number>): Positions {
+  const out: Positions = {};
+  for (const [id, p] of Object.entries(positions)) out[id] = { x: p.x, y: Math.round(p.y - (offsets[id] ?? 0)) };
+  return out;
+}
+
+function halfSize(data: NodeData): { w: number; h: number } {
+  if (data.type === 'library') return { w: NODE_SIZE.library * 0.8, h: NODE_SIZE.library / 2 };
+  if (data.type === 'item') return { w: NODE_SIZE.item / 2, h: NODE_SIZE.item / 2 };
+  if (data.type === 'group') return { w: (data.size ?? NODE_SIZE.group) / 2, h: (data.size ?? NODE_SIZE.group) / 2 };
+  return { w: NODE_SIZE.module / 2, h: NODE_SIZE.module / 2 };
+}

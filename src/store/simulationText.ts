@@ -1,0 +1,38 @@
+import { explainModule, formatLogLine } from '../engine';
+import type { ExplanationStep, RuntimeResult, SimulationResult } from '../model';
+
+/**
+ * The simulation result as the text the views show. The engine writes Asterisk's log wording and
+ * the causal explanations; the UI reaches them through here, never by importing the engine.
+ */
+
+export interface TranscriptRow {
+  text: string;
+  level: string;
+  /** The startup event the line belongs to (the timeline highlights it); none for run-time commands. */
+  event: number | undefined;
+}
+
+/** The startup log, then each run-time command (`*CLI> ...`) followed by what it logged. */
+export function transcriptRows(result: SimulationResult): TranscriptRow[] {
+  const rows: TranscriptRow[] = result.log.map((l) => ({
+    text: formatLogLine(l),
+    level: l.level,
+    event: l.event,
+  }));
+  for (const r of result.runtime) {
+    rows.push({ text: `*CLI> ${r.command}`, level: 'CLI', event: undefined });
+    for (const l of r.log) rows.push({ text: formatLogLine(l), level: l.level, event: undefined });
+  }
+  return rows;
+}
+
+/** The warnings and errors a run-time command logged, as Asterisk prints them. */
+export function commandWarningLines(result: RuntimeResult): string[] {
+  return result.log.filter((l) => l.level === 'WARNING' || l.level === 'ERROR').map(formatLogLine);
+}
+
+/** Why `module` ended up as it did in `result`: the chain of causes, first to last. */
+export function explainOutcome(result: SimulationResult, module: string): ExplanationStep[] {
+  return explainModule(result, module);
+}
