@@ -1,9 +1,7 @@
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
+import { buildOnce, PORT, startPreview } from './preview';
 import { row, type BenchRow } from './stats';
-
-const PORT = 4179;
 
 /**
  * Navigation -> first drawn graph of the default dataset, in headless Debian Chromium, against the
@@ -12,7 +10,7 @@ const PORT = 4179;
  * the first graph; its startTime is measured from navigation start.
  */
 export async function benchFirstGraph(root: string, runs: number): Promise<BenchRow> {
-  execSync('npx vite build --logLevel error', { cwd: root, stdio: 'inherit' });
+  buildOnce(root);
   const server = await startPreview(root);
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -39,39 +37,5 @@ export async function benchFirstGraph(root: string, runs: number): Promise<Bench
     await browser.close();
     server.kill('SIGTERM');
   }
-  return row('navigation -> first graph, default dataset (Chromium)', samples, 1500, modulesShown.trim());
-}
-
-async function startPreview(root: string): Promise<ChildProcess> {
-  // vite itself, not through npx, so that killing the child stops the server.
-  const child = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-    ],
-    {
-      cwd: root,
-      stdio: 'ignore',
-    },
-  );
-  // vite prints nothing when its output is not a terminal, so wait until the port answers.
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error('vite preview did not answer within 30 s');
+  return row('navigation -> first graph, default dataset (Chromium)', samples, 1000, modulesShown.trim());
 }

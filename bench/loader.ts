@@ -1,4 +1,5 @@
-import { generateLargeGraph, runLargeGraphAutoload, runMasterAutoload, shuffledModuleFiles } from '../src/engine';
+import { generateLargeGraph, shuffledModuleFiles } from '../src/engine/largeGraph';
+import { runLargeGraphAutoload, runMasterAutoload } from './autoload';
 import { loadBuiltinDatasetNode } from '../src/ingest/node/loadBuiltinDataset';
 import { row, timeSync, type BenchRow } from './stats';
 
@@ -9,16 +10,24 @@ import { row, timeSync, type BenchRow } from './stats';
 export async function benchLoader(_root: string, runs: number): Promise<BenchRow[]> {
   const master = loadBuiltinDatasetNode('master');
   let started = 0;
-  const masterSamples = timeSync(() => {
-    started = runMasterAutoload(master).started.length;
-  }, Math.max(runs, 30), 5);
+  const masterSamples = timeSync(
+    () => {
+      started = runMasterAutoload(master).started.length;
+    },
+    Math.max(runs, 30),
+    5,
+  );
 
   const large = generateLargeGraph({ modules: 20_000, edges: 60_000 });
   const files = shuffledModuleFiles(large);
   let largeStarted = 0;
-  const largeSamples = timeSync(() => {
-    largeStarted = runLargeGraphAutoload(large, files).started.length;
-  }, Math.max(5, Math.min(runs, 11)), 2);
+  const largeSamples = timeSync(
+    () => {
+      largeStarted = runLargeGraphAutoload(large, files).started.length;
+    },
+    Math.max(5, Math.min(runs, 11)),
+    2,
+  );
 
   return [
     row('loader: full autoload of master (Node)', masterSamples, 10, `${started} started`),

@@ -15,6 +15,9 @@ import { parseBenchArgs, type BenchRow } from './stats';
 import { benchParseMerge } from './parseMerge';
 import { benchFirstGraph } from './firstGraph';
 import { benchLoader } from './loader';
+import { benchLayout } from './layout';
+import { benchInteractions } from './interactions';
+import { benchLargeInput } from './largeInput';
 import { benchDiff } from './diff';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +32,10 @@ async function main(): Promise<void> {
   if (only('loader')) rows.push(...(await benchLoader(root, args.runs)));
   if (only('first-graph')) rows.push(await benchFirstGraph(root, Math.max(3, Math.min(args.runs, 7))));
   if (only('diff')) rows.push(await benchDiff(root, args.runs));
+  if (only('layout')) rows.push(...(await benchLayout(root, args.runs)));
+  if (only('interactions'))
+    rows.push(...(await benchInteractions(root, Math.max(3, Math.min(args.runs, 7)))));
+  if (only('large-input')) rows.push(...(await benchLargeInput(root, Math.max(1, Math.min(args.runs, 3)))));
 
   printTable(rows);
   const outDir = join(root, 'bench/results');
@@ -51,15 +58,19 @@ async function main(): Promise<void> {
 
 function printTable(rows: BenchRow[]): void {
   const header = ['benchmark', 'runs', 'median', 'min', 'max', 'target', 'ok'];
-  const body = rows.map((r) => [
-    r.name,
-    String(r.samples.length),
-    `${r.median.toFixed(2)} ${r.unit}`,
-    `${Math.min(...r.samples).toFixed(2)}`,
-    `${Math.max(...r.samples).toFixed(2)}`,
-    r.target === undefined ? '-' : `< ${r.target} ${r.unit}`,
-    r.pass === undefined ? '-' : r.pass ? 'yes' : 'NO',
-  ]);
+  const body = rows.map((r) =>
+    r.skipped
+      ? [r.name, '0', `skipped: ${r.skipped}`, '-', '-', '-', '-']
+      : [
+          r.name,
+          String(r.samples.length),
+          `${r.median.toFixed(2)} ${r.unit}`,
+          `${Math.min(...r.samples).toFixed(2)}`,
+          `${Math.max(...r.samples).toFixed(2)}`,
+          r.target === undefined ? '-' : r.unit === 'ratio' ? `<= ${r.target}` : `< ${r.target} ${r.unit}`,
+          r.pass === undefined ? '-' : r.pass ? 'yes' : 'NO',
+        ],
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
   console.log(line(header));

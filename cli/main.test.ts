@@ -221,7 +221,19 @@ describe('asterisk-module-explorer check', () => {
     const conf = file('check-ok.conf', '[modules]\nautoload = yes\nload => app_echo\n');
     const { code, out } = await cli('check', '--data', smallData, '--modules-conf', conf);
     expect(code).toBe(0);
-    expect(out).toContain('OK for Asterisk test');
+    expect(out).toContain('all 1 listed module run.');
+    expect(out).toContain('OK for Asterisk test: the file does what it says.');
+  });
+
+  it('exits 2 for a file whose load lines fail although Asterisk starts (the CI gate)', async () => {
+    const conf = file('check-lost.conf', '[modules]\nautoload = no\nload => func_plain.so\nload => app_echo.so\n');
+    const { code, out } = await cli('check', '--data', smallData, '--modules-conf', conf);
+    expect(code).toBe(2);
+    expect(out).toContain('1 of 2 listed modules will NOT run:');
+    expect(out).toContain('  line 3: load => func_plain.so (declined)');
+    expect(out).toContain('res_curl is not loaded: autoload is off and no modules.conf line lists it.');
+    expect(out).not.toContain('OK for Asterisk');
+    expect(out).toContain('1 listed module will not run.');
   });
 
   it('fails on names that are no module and on a require that would stop startup', async () => {
@@ -230,12 +242,17 @@ describe('asterisk-module-explorer check', () => {
       '[modules]\nautoload = yes\nload => app_eho\nrequire => func_plain\nnoload => res_curl\n',
     );
     const { code, out } = await cli('check', '--data', smallData, '--modules-conf', conf, '--json');
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     const report = JSON.parse(out) as {
       ok: boolean;
       problems: { severity: string; message: string; line?: number }[];
+      failing: { line: number; module: string; outcome: string }[];
     };
     expect(report.ok).toBe(false);
+    expect(report.failing).toEqual([
+      expect.objectContaining({ line: 3, module: 'app_eho', outcome: 'unknown' }),
+      expect.objectContaining({ line: 4, module: 'func_plain', outcome: 'declined' }),
+    ]);
     expect(report.problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -255,11 +272,31 @@ describe('asterisk-module-explorer check', () => {
     const conf = file('check-noload.conf', '[modules]\nautoload = yes\nnoload => res_curl\n');
     const { code, out } = await cli('check', '--data', smallData, '--modules-conf', conf);
     expect(code).toBe(0);
-    expect(out).toContain(
-      'warning: func_plain declined: the loader could not resolve its dependencies, because res_curl is not in the module list',
+    // Said once for the line, not once per module it takes down.
+    expect(out).toContain('line 3: noload => res_curl disables 2 modules besides res_curl: func_plain, func_curl.');
+    expect(out.match(/func_plain/g)).toHaveLength(1);
+    expect(out).toContain('OK for Asterisk test');
+  });
+
+  it('on a real release: chan_pjsip listed without what it needs fails the check, exit 2', async () => {
+    const conf = file(
+      'check-pjsip.conf',
+      '[modules]\nautoload = no\nload => chan_pjsip.so\nload => res_pjsip.so\nload => app_dial.so\nload => pbx_config.so\n',
     );
-    expect(out).toContain("res_curl is not loaded: modules.conf line 3 says 'noload'.");
-    expect(out).toContain('warning: func_curl.so could not be opened: it links against res_curl');
+    const { code, out } = await cli('check', '--data', '23.4.1', '--modules-conf', conf);
+    expect(code).toBe(2);
+    expect(out).toContain('2 of 4 listed modules will NOT run:');
+    expect(out).toContain('line 3: load => chan_pjsip.so (not-loaded)');
+    expect(out).toContain('line 4: load => res_pjsip.so (not-loaded)');
+    expect(out).toContain('res_pjproject is not loaded: autoload is off and no modules.conf line lists it.');
+  });
+
+  it('on a real release: noload => res_pjsip.so is one warning with the count, not one per module', async () => {
+    const conf = file('check-nopjsip.conf', '[modules]\nautoload = yes\n\n\n\nnoload => res_pjsip.so\n');
+    const { code, out } = await cli('check', '--data', '23.4.1', '--modules-conf', conf);
+    expect(code).toBe(0);
+    expect(out).toMatch(/line 6: noload => res_pjsip\.so disables 55 modules besides res_pjsip: .*chan_pjsip.* and 45 more\./);
+    expect(out.match(/chan_pjsip/g)).toHaveLength(1);
   });
 });
 

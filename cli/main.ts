@@ -12,7 +12,9 @@ import { loadData } from './data';
 import type { CliIo } from './io';
 import { parseQueryArgs, queryCommandOf } from './queryArgs';
 import { runQuery } from './queryCommands';
-import { formatProblem, simulateJson, simulateText } from './report';
+import { checkJson, checkText, formatProblem, simulateJson, simulateText } from './report';
+import { intentOf } from '../src/engine/intent/intentOf';
+import type { IntentOptions } from '../src/engine/intent/intentOf';
 
 /** Codes of configuration problems Asterisk 13 does not know: its loader ignores them. */
 const NEWER_LOADER_CHECKS = new Set<Problem['code']>([
@@ -113,43 +115,44 @@ export function readAvailable(text: string): string[] {
 
 function runSimulate(args: CliArgs, inputs: Inputs, io: CliIo): number {
   const result = simulate(inputs.graph, inputs.conf, inputs.options);
+  const intent = args.json ? undefined : intentOf(inputs.graph, inputs.conf, result, startupOptionsOf(inputs.options));
   const problems = [
     ...inputs.problems,
     ...result.problems.filter((p) => p.code !== 'no-link-facts' || !args.json),
   ];
   io.stdout(
-    args.json ? `${JSON.stringify(simulateJson(result), null, 2)}\n` : simulateText(result, args.log),
+    args.json ? `${JSON.stringify(simulateJson(result), null, 2)}\n` : simulateText(result, args.log, intent),
   );
   for (const p of problems) if (p.severity !== 'info' || !args.json) io.stderr(`${formatProblem(p)}\n`);
   if (problems.some((p) => p.severity === 'error')) return 1;
   return result.exitCode;
 }
 
+/** The options that shape startup (run-time commands do not change what modules.conf asks for). */
+function startupOptionsOf(options: SimulationOptions): IntentOptions {
+  const startup: IntentOptions = {};
+  if (options.loader) startup.loader = options.loader;
+  if (options.available) startup.available = options.available;
+  if (options.faults) startup.faults = options.faults;
+  return startup;
+}
+
 function runCheck(args: CliArgs, inputs: Inputs, io: CliIo): number {
   const checkOptions: SimulationOptions = { loader: inputs.options.loader ?? 'current' };
   if (inputs.options.available) checkOptions.available = inputs.options.available;
   const check = checkModulesConf(inputs.graph, inputs.conf, checkOptions);
-  const problems = [...inputs.problems, ...check.problems];
-  const ok = !problems.some((p) => p.severity === 'error');
+  const intent = intentOf(inputs.graph, inputs.conf, check.simulation, checkOptions);
+  // The per-module dependency warnings of checkModulesConf are said once per cause by the intent.
+  const problems = [
+    ...inputs.problems,
+    ...check.problems.filter((p) => !(p.code === 'config-conflict' && p.module !== undefined)),
+  ];
+  const ok = intent.ok && !problems.some((p) => p.severity === 'error');
   if (args.json) {
-    io.stdout(
-      `${JSON.stringify(
-        {
-          ok,
-          startupFailed: check.simulation.startupFailed,
-          problems: problems.map((p) => ({ ...p })),
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    io.stdout(`${JSON.stringify(checkJson(ok, intent, problems), null, 2)}\n`);
   } else {
-    for (const p of problems) io.stdout(`${formatProblem(p)}\n`);
-    io.stdout(
-      ok
-        ? `${inputs.conf.file}: OK for Asterisk ${inputs.graph.info.version}.\n`
-        : `${inputs.conf.file}: problems found.\n`,
-    );
+    io.stdout(checkText(ok, intent, problems, inputs.graph.info.version));
   }
-  return ok ? 0 : 1;
+  // 2, as for a startup that fails: the file does not do what it says. 1 stays for bad input.
+  return ok ? 0 : 2;
 }

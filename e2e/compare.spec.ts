@@ -33,12 +33,12 @@ test('compare 18.26.4 with 23.4.1: counts, chan_sip removed, and the overlay on 
 
   await explain.openCompare();
   await explain.showOnGraph.check();
-  // OVERLAY
+  await expect.poll(() => explain.classesOf('chan_websocket', 'diff-')).toContain('diff-added');
   await expect(explorer.versionPicker).toHaveValue('23.4.1');
 
   // Switching datasets another way takes the overlay off.
   await explorer.chooseVersion('master');
-  // OVERLAY
+  await expect.poll(() => explain.classesOf('chan_websocket', 'diff-')).toEqual([]);
   await explain.openCompare();
   await expect(explain.showOnGraph).not.toBeChecked();
 });
@@ -53,5 +53,5 @@ test('"Show on graph" loads the To version when another one is on screen', async
   await explain.showOnGraph.check();
   await explorer.waitForGraph('23.4.1');
   await expect(explain.showOnGraph).toBeChecked();
-  // OVERLAY
+  await expect.poll(() => explain.classesOf('chan_websocket', 'diff-')).toContain('diff-added');
 });

@@ -18,9 +18,6 @@ export {
   explainModule,
 } from './queries';
 export type { Dependency } from './queries';
-export { autoloadConf, runMasterAutoload, runLargeGraphAutoload } from './benchmarks';
-export { generateLargeGraph, shuffledModuleFiles } from './largeGraph';
-export type { LargeGraphOptions } from './largeGraph';
 export * from './graphQueries';
 export { searchGraph, prepareSearch, normaliseQuery, DEFAULT_SEARCH_LIMIT } from './search/searchGraph';
 export type { SearchEntry, SearchEntryKind, SearchHit, SearchResult, MatchKind } from './search/searchGraph';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateLargeGraph, shuffledModuleFiles } from './largeGraph';
-import { runLargeGraphAutoload } from './benchmarks';
+import { simulate } from './simulate';
+import { conf } from './testing/conf';
 
 describe('generateLargeGraph', () => {
   it('makes the requested number of modules and edges, the same for the same seed', () => {
@@ -23,7 +24,7 @@ describe('generateLargeGraph', () => {
 
   it('starts every module with autoload, whatever the directory order', () => {
     const g = generateLargeGraph({ modules: 600, edges: 1800 });
-    const r = runLargeGraphAutoload(g, shuffledModuleFiles(g, 3));
+    const r = simulate(g, conf('autoload = yes'), { available: shuffledModuleFiles(g, 3) });
     expect(r.started).toHaveLength(600);
     expect(r.declined).toEqual([]);
   });

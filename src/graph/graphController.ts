@@ -9,7 +9,8 @@ import type { PrecomputedLayout } from './layoutFile';
 import { coversAll, toLayoutInput } from './layoutInput';
 import type { Point, Positions } from './layoutInput';
 import type { LayoutService } from './layoutService';
-import { labelFont, placeLabels } from './labelPlacement';
+import { MIN_LABEL_SCALE, labelFont, placeLabels } from './labelPlacement';
+import { GROUP_LABEL_FONT } from './labelMetrics';
 import type { LabelCandidate } from './labelPlacement';
 import { boundingBox, packIsolated } from './packIsolated';
 import { adjacencyOf, directNeighbours, reachClasses } from './reach';
@@ -151,6 +152,14 @@ export class GraphController {
     this.cy.batch(() => this.addElements(elements.nodes, elements.edges));
   }
 
+  /** Starts the layout worker with a trivial layout so the first focus does not pay its start-up. */
+  prewarmLayout(): void {
+    this.service ??= this.options.layoutService?.();
+    this.service
+      ?.compute({ nodes: [{ id: 'warm-up', width: 20, height: 20, group: 'warm-up', isolated: false }], edges: [] }, 'layered')
+      .catch(() => undefined);
+  }
+
   private addElements(nodes: readonly NodeElement[], edges: readonly EdgeElement[]): void {
     const defs: ElementDefinition[] = [];
     for (const n of nodes) {
@@ -212,7 +221,8 @@ export class GraphController {
     const changed: Record<string, unknown> = {};
     let any = false;
     for (const [key, value] of Object.entries(data)) {
-      if (key === 'id' || key === 'source' || key === 'target') continue;
+      // The label size belongs to the label placement, which keeps it in step with the zoom.
+      if (key === 'id' || key === 'source' || key === 'target' || key === 'fs') continue;
       if (current[key] !== value) {
         changed[key] = value;
         any = true;
@@ -240,7 +250,7 @@ export class GraphController {
       .filter(([, c]) => c.includes('hl'))
       .map(([id]) => id)
       .join(',');
-    const selection = scene.forcedLabels[0];
+    const selection = scene.selected;
     if (known) {
       this.place(scene, known, highlightSignature, selection);
       this.options.events?.busy?.(false, false);
@@ -461,37 +471,34 @@ export class GraphController {
     this.placeLabelsNow();
   }
 
-  /** Fits the viewport to `ids` at their target positions; with a centre, keeps that node in the middle. */
+  /**
+   * Fits the viewport to `ids` at their target positions. A focus keeps labels readable (zoom at
+   * least {@link MIN_LABEL_SCALE}); when its picture is bigger than the canvas the view is centred
+   * on the focused module as far as the picture's edges allow.
+   */
   private fit(targets: Positions, ids: readonly string[], center: string | undefined, animate: boolean): void {
     const width = this.cy.width();
     const height = this.cy.height();
     const points = ids.map((id) => targets[id]).filter((p): p is Point => p !== undefined);
     if (points.length === 0 || width === 0 || height === 0) return;
-    const margin = 70;
-    const pad = 30;
-    let zoom: number;
-    let centre: Point;
+    const margin = 50;
+    const pad = 24;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const x1 = Math.min(...xs) - margin;
+    const x2 = Math.max(...xs) + margin;
+    const y1 = Math.min(...ys) - margin;
+    const y2 = Math.max(...ys) + margin;
+    const fitZoom = Math.min((width - 2 * pad) / (x2 - x1), (height - 2 * pad) / (y2 - y1));
     const c = center !== undefined ? targets[center] : undefined;
-    if (c) {
-      let dx = 0;
-      let dy = 0;
-      for (const p of points) {
-        dx = Math.max(dx, Math.abs(p.x - c.x));
-        dy = Math.max(dy, Math.abs(p.y - c.y));
-      }
-      zoom = Math.min((width / 2 - pad) / (dx + margin), (height / 2 - pad) / (dy + margin));
-      centre = c;
-    } else {
-      const xs = points.map((p) => p.x);
-      const ys = points.map((p) => p.y);
-      const x1 = Math.min(...xs);
-      const x2 = Math.max(...xs);
-      const y1 = Math.min(...ys);
-      const y2 = Math.max(...ys);
-      zoom = Math.min((width - 2 * pad) / (x2 - x1 + 2 * margin), (height - 2 * pad) / (y2 - y1 + 2 * margin));
-      centre = { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
-    }
-    zoom = Math.max(this.cy.minZoom(), Math.min(1.6, zoom));
+    const floor = c ? MIN_LABEL_SCALE : this.cy.minZoom();
+    const zoom = Math.max(floor, Math.min(1.6, fitZoom));
+    const axis = (lo: number, hi: number, size: number, want: number | undefined): number => {
+      const half = size / 2 / zoom;
+      if (want === undefined || hi - lo <= 2 * half) return (lo + hi) / 2;
+      return Math.min(hi - half, Math.max(lo + half, want));
+    };
+    const centre = { x: axis(x1, x2, width, c?.x), y: axis(y1, y2, height, c?.y) };
     const viewport = { zoom, pan: { x: width / 2 - zoom * centre.x, y: height / 2 - zoom * centre.y } };
     this.cy.stop(true, false);
     if (animate) this.cy.animate(viewport, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' });
@@ -552,10 +559,9 @@ export class GraphController {
     if (!scene || !universe) return [];
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
-    const forced = [...scene.forcedLabels];
-    const origin = this.hoverId ?? this.keyboardId;
-    if (origin !== undefined) forced.unshift(origin);
-    const forcedSet = new Set(forced);
+    const forced = [this.hoverId ?? this.keyboardId, scene.selected].filter((id): id is string => id !== undefined);
+    const first = scene.labelFirst.filter((id) => !forced.includes(id));
+    const forcedSet = new Set([...forced, ...first]);
     const candidates: LabelCandidate[] = [];
     const others: Array<{ id: string; degree: number }> = [];
     for (const [id, classes] of scene.nodeClasses) {
@@ -583,11 +589,18 @@ export class GraphController {
       });
     };
     for (const id of forced) if (scene.nodeClasses.has(id)) push(id, true);
+    for (const id of first) if (scene.nodeClasses.has(id)) push(id, false);
     for (const o of others) push(o.id, false);
     const placed = placeLabels(candidates, { width: this.cy.width(), height: this.cy.height() }, zoom);
     const model = Math.round(labelFont(zoom).model * 10) / 10;
     const next = new Map(placed.map((id) => [id, model]));
+    const groupFont = Math.round(labelFont(zoom, GROUP_LABEL_FONT).model * 10) / 10;
     this.cy.batch(() => {
+      for (const v of scene.virtual.values()) {
+        if (v.group !== 'nodes' || v.data.type !== 'group') continue;
+        const node = this.cy.getElementById(v.data.id);
+        if (node.data('fs') !== groupFont) node.data('fs', groupFont);
+      }
       for (const [id] of this.labelled) {
         if (!next.has(id)) this.cy.getElementById(id).removeClass('labelled');
       }
@@ -642,7 +655,7 @@ export class GraphController {
   startNode(): string | undefined {
     const scene = this.scene;
     if (!scene) return undefined;
-    const selected = scene.forcedLabels[0];
+    const selected = scene.selected;
     if (scene.center !== undefined) return scene.center;
     if (selected !== undefined && scene.nodeClasses.has(selected)) return selected;
     let best: string | undefined;

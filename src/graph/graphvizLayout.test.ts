@@ -112,6 +112,15 @@ describe('graphvizPositions (layered layout of the layout worker)', () => {
     expect(upsideDown(wide, positions)).toEqual([]);
   });
 
+  it('places a single node and an empty input (the worker is warmed up with one node)', async () => {
+    const one: LayoutInput = {
+      nodes: [{ id: 'warm-up', width: 20, height: 20, group: 'g', isolated: false }],
+      edges: [],
+    };
+    expect(Object.keys(graphvizPositions(await graphviz, one))).toEqual(['warm-up']);
+    expect(graphvizPositions(await graphviz, { nodes: [], edges: [] })).toEqual({});
+  });
+
   it('handles ids DOT would need quoted, self-loops and cycles', async () => {
     const input: LayoutInput = {
       nodes: ['lib:crypto "x"', 'a b', 'c;d', 'e\\f'].map((id) => ({

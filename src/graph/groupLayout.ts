@@ -1,7 +1,7 @@
 import type { LayoutInput, LayoutNode, Positions } from './layoutInput';
 
-const NODE_GAP = 36;
-const ROW_GAP = 70;
+const NODE_GAP = 64;
+const ROW_GAP = 84;
 const SWEEPS = 6;
 
 /**
@@ -92,7 +92,18 @@ export function smallLayeredPositions(input: LayoutInput): Positions {
     y += height + ROW_GAP;
   };
   for (const row of rows) if (row.length > 0) placeRow(row);
-  if (isolated.length > 0) placeRow(isolated);
+  // Nodes without edges (the isolated-modules group) stand in a column to the right of the picture.
+  if (isolated.length > 0) {
+    const right = Math.max(0, ...Object.values(positions).map((p) => p.x)) + NODE_GAP * 2;
+    const nodes = isolated.map((n) => input.nodes[n]).filter((n): n is LayoutNode => n !== undefined);
+    const total = nodes.reduce((sum, n) => sum + n.height, 0) + NODE_GAP * (nodes.length - 1);
+    let top = Math.max(0, y - ROW_GAP) / 2 - total / 2;
+    const width = Math.max(...nodes.map((n) => n.width));
+    for (const n of nodes) {
+      positions[n.id] = { x: Math.round(right + width / 2), y: Math.round(top + n.height / 2) };
+      top += n.height + NODE_GAP;
+    }
+  }
   return positions;
 }
 

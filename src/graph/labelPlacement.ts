@@ -16,7 +16,7 @@ export interface LabelCandidate {
   /** Rendered half width / half height of the node body. */
   halfWidth: number;
   halfHeight: number;
-  /** Drawn whatever it overlaps (the selection, a focus's direct neighbours). */
+  /** Drawn whatever it overlaps (the selection, the hovered node). */
   forced: boolean;
 }
 
@@ -36,13 +36,17 @@ export interface Viewport {
 export const LABEL_MARGIN = 3;
 const CELL = 64;
 
+/** Labels are never drawn smaller than this share of their size on screen. */
+export const MIN_LABEL_SCALE = 0.9;
+
 /**
- * Labels never shrink below the base size on screen: zoomed out they keep 10 px (their model
- * size grows), zoomed in they grow with the picture (so layouts that leave room for labels at
- * model size stay free of overlaps).
+ * Labels grow with the picture when zoomed in and never shrink below 90 % of their size on screen
+ * when zoomed out (their model size grows instead). Layouts leave room for labels at model size,
+ * so from zoom 0.9 up a laid-out focus has no overlapping labels by construction; below that the
+ * placement drops the ones that would collide.
  */
-export function labelFont(zoom: number): { px: number; model: number } {
-  const px = Math.max(LABEL_FONT, LABEL_FONT * zoom);
+export function labelFont(zoom: number, base: number = LABEL_FONT): { px: number; model: number } {
+  const px = Math.max(base * MIN_LABEL_SCALE, base * zoom);
   return { px, model: px / zoom };
 }
 

@@ -37,10 +37,14 @@ export const LAYERED_OPTIONS: Readonly<Record<string, string>> = {
  * what needs it) so the modules everything builds on sit in the top layer and dependents hang
  * below them. cytoscape draws the edges itself; only node centres are kept.
  */
-export async function layeredPositions(elk: ElkEngine, input: LayoutInput): Promise<Positions> {
+export async function layeredPositions(
+  elk: ElkEngine,
+  input: LayoutInput,
+  options: Readonly<Record<string, string>> = LAYERED_OPTIONS,
+): Promise<Positions> {
   const graph: ElkNode = {
     id: 'root',
-    layoutOptions: { ...LAYERED_OPTIONS },
+    layoutOptions: { ...options },
     children: input.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
     edges: input.edges.map((e) => ({ id: e.id, sources: [e.target], targets: [e.source] })),
   };

@@ -9,8 +9,9 @@ export interface LayoutService {
 }
 
 /**
- * Layouts for graphs without precomputed positions (user files, other views) run in their own
- * worker, started on first use so the first drawn graph never waits for ELK's 1.6 MB bundle.
+ * Layouts for graphs without precomputed positions (user files, focus and category views) run in
+ * their own worker, started on first use so the first drawn graph never waits for its 1.4 MB
+ * bundle (Graphviz's wasm, cytoscape and fcose).
  */
 export function createLayoutService(): LayoutService {
   let worker: Worker | undefined;

@@ -123,8 +123,10 @@ export interface Scene {
   members: Map<string, string[]>;
   layout: LayoutPlan;
   counts: ShownCounts;
-  /** Labelled whatever the zoom, in this order: selection, origin, direct neighbours, highlight. */
-  forcedLabels: string[];
+  /** The selected node, when drawn: always labelled. */
+  selected?: string;
+  /** Labelled before the hubs, in this order: selection, origin, direct neighbours, highlight. */
+  labelFirst: string[];
   grouped: boolean;
 }
 
@@ -157,7 +159,8 @@ function groupLabel(key: GroupKey | 'isolated', count: number): string {
 }
 
 function groupElement(id: string, key: GroupKey | 'isolated', count: number): NodeElement {
-  const size = groupSize(count);
+  // Isolated modules matter least: their group stays small however many it holds.
+  const size = key === 'isolated' ? Math.min(56, groupSize(count)) : groupSize(count);
   const classes = ['group', key === 'isolated' ? 'group-isolated' : key === 'libraries' ? 'library' : `cat-${key}`];
   return {
     group: 'nodes',
@@ -169,6 +172,7 @@ function groupElement(id: string, key: GroupKey | 'isolated', count: number): No
       ...(key !== 'isolated' && key !== 'libraries' ? { category: key } : {}),
       count,
       size,
+      fs: GROUP_LABEL_FONT,
     },
     classes: classes.join(' '),
   };
@@ -330,16 +334,16 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
     edgeClasses.set(id, []);
   }
 
-  const forcedLabels: string[] = [];
+  const labelFirst: string[] = [];
   if (input.selectedId !== undefined && nodeClasses.has(input.selectedId)) {
     addClass(nodeClasses, input.selectedId, 'selected');
-    forcedLabels.push(input.selectedId);
+    labelFirst.push(input.selectedId);
   }
   if (focus) {
     for (const id of focus.direct) {
       if (!nodeClasses.has(id)) continue;
       addClass(nodeClasses, id, 'focus-direct');
-      forcedLabels.push(id);
+      labelFirst.push(id);
     }
     if (focusDim) {
       for (const id of nodeClasses.keys()) if (!focusSet.has(id)) addClass(nodeClasses, id, 'dimmed');
@@ -361,9 +365,9 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
     }
     if (highlight.origin !== undefined && nodeClasses.has(highlight.origin)) {
       addClass(nodeClasses, highlight.origin, 'hl-origin');
-      forcedLabels.push(highlight.origin);
+      labelFirst.push(highlight.origin);
     }
-    for (const id of highlight.nodes) if (nodeClasses.has(id)) forcedLabels.push(id);
+    for (const id of highlight.nodes) if (nodeClasses.has(id)) labelFirst.push(id);
   }
 
   if (compare) {
@@ -419,11 +423,12 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
     edgeClasses: joinClasses(edgeClasses),
     edges: sceneEdges,
     ...(focus && nodeClasses.has(focus.center) ? { center: focus.center } : {}),
+    ...(input.selectedId !== undefined && nodeClasses.has(input.selectedId) ? { selected: input.selectedId } : {}),
     virtual,
     members,
     layout,
     counts,
-    forcedLabels: [...new Set(forcedLabels)],
+    labelFirst: [...new Set(labelFirst)],
     grouped,
   };
 }
@@ -591,7 +596,7 @@ function providerScene(universe: GraphUniverse, input: SceneInput): Scene {
       else neighbours.set(a, [b]);
     }
   }
-  const forcedLabels: string[] = [];
+  const labelFirst: string[] = [];
   const selected = input.selectedId;
   if (selected !== undefined && nodeClasses.has(selected)) {
     const near = new Set(neighbours.get(selected) ?? []);
@@ -604,13 +609,13 @@ function providerScene(universe: GraphUniverse, input: SceneInput): Scene {
       const classes = edgeClasses.get(e.data.id);
       if (classes && e.data.source !== selected && e.data.target !== selected) classes.push('dimmed');
     }
-    forcedLabels.push(selected, ...near);
+    labelFirst.push(selected, ...near);
   }
   let modulesTotal = 0;
   for (const n of elements.nodes) if (n.data.type === 'module') modulesTotal += 1;
   for (const n of elements.nodes) {
     // Names a dialplan can resolve to more than one module: labelled whatever the zoom.
-    if (n.classes.includes('multi-provider') && nodeClasses.has(n.data.id)) forcedLabels.push(n.data.id);
+    if (n.classes.includes('multi-provider') && nodeClasses.has(n.data.id)) labelFirst.push(n.data.id);
   }
   return {
     nodeClasses: joinClasses(nodeClasses),
@@ -625,7 +630,8 @@ function providerScene(universe: GraphUniverse, input: SceneInput): Scene {
       algorithm: input.algorithm,
     },
     counts: { modulesShown: visibleModules.size, modulesTotal, edgesShown: edgeClasses.size, groups: 0, items },
-    forcedLabels,
+    ...(selected !== undefined && nodeClasses.has(selected) ? { selected } : {}),
+    labelFirst,
     grouped: false,
   };
 }

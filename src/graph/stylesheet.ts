@@ -12,7 +12,7 @@ import {
 } from './palette';
 import type { DrawnEdgeKind } from './elements';
 import { outcomeRules } from './outcomes';
-import { GROUP_LABEL_FONT, LABEL_FONT } from './labelMetrics';
+import { LABEL_FONT } from './labelMetrics';
 
 /** Node box sizes; layouts use the same numbers so precomputed positions leave room for them. */
 export const NODE_SIZE = { module: 22, library: 16, item: 12, group: 40, ghost: 22 } as const;
@@ -86,7 +86,7 @@ export function buildStylesheet(): StylesheetJson {
       width: 'data(size)',
       height: 'data(size)',
       label: 'data(label)',
-      'font-size': GROUP_LABEL_FONT,
+      'font-size': 'data(fs)',
       'font-weight': 'bold',
       'text-margin-y': 4,
       'background-opacity': 0.8,

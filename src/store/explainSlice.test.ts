@@ -116,6 +116,13 @@ describe('explain slice', () => {
     expect(store.getState().highlight?.kind).toBe('path');
     store.getState().showImpact();
     expect(store.getState().highlight).toMatchObject({ kind: 'impact', origin: 'res_odbc' });
+
+    // Turning to Impact by hand is asking to see it: the path gives way, the answer is drawn.
+    await store.getState().findPaths('chan_pjsip', 'res_pjsip');
+    store.getState().setImpactAs('fail');
+    expect(store.getState().highlight).toBeUndefined();
+    await store.getState().computeImpact('res_odbc', 'fail');
+    expect(store.getState().highlight).toMatchObject({ kind: 'impact', origin: 'res_odbc' });
   });
 
   it('a simulation cancelled while a question is in flight does not lose the question', async () => {

@@ -3,10 +3,15 @@ import { CancelledError } from '../worker';
 import { createCompareSlice } from './compareSlice';
 import { cycleHighlight, impactHighlight, pathsHighlight } from './explainHighlights';
 import type { Answer, CompareSlice, ExplainQueriesSlice } from './explainTypes';
-import type { ExplainSlice, ExplorerState, SliceCreator } from './types';
+import type { ExplainSlice, ExplorerState, Highlight, SliceCreator } from './types';
 import { onWorkerGraph } from './workerGraph';
 
 export type ExplainState = ExplainSlice & ExplainQueriesSlice & CompareSlice;
+
+/** The highlight kept when the user turns to Impact: an impact drawing, nothing else. */
+function impactOnly(highlight: Highlight | undefined): Highlight | undefined {
+  return highlight?.kind === 'impact' ? highlight : undefined;
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -130,8 +135,9 @@ export const createExplainSlice: SliceCreator<ExplainState> = (set, get, store, 
       }));
     },
 
-    setImpactModule: (impactModule) => set({ impactModule }),
-    setImpactAs: (impactAs) => set({ impactAs }),
+    // Asking about impact here is asking to see it: a path or cycle on the graph gives way.
+    setImpactModule: (impactModule) => set((s) => ({ impactModule, highlight: impactOnly(s.highlight) })),
+    setImpactAs: (impactAs) => set((s) => ({ impactAs, highlight: impactOnly(s.highlight) })),
 
     computeImpact(module, as) {
       const query = { module: module.trim(), as };
@@ -142,6 +148,9 @@ export const createExplainSlice: SliceCreator<ExplainState> = (set, get, store, 
         previous?.query.module === query.module &&
         previous.query.as === as
       ) {
+        // Already answered; draw it again if the drawing was given up to nothing else.
+        if (previous.status === 'done' && get().highlight === undefined)
+          set({ highlight: impactHighlight(previous.graph, previous.answer) });
         return Promise.resolve();
       }
       return question(
@@ -159,7 +168,12 @@ export const createExplainSlice: SliceCreator<ExplainState> = (set, get, store, 
     },
 
     explainImpact(module, as) {
-      set({ impactModule: module, impactAs: as, sidePanelTab: 'explain' });
+      set((s) => ({
+        impactModule: module,
+        impactAs: as,
+        sidePanelTab: 'explain',
+        highlight: impactOnly(s.highlight),
+      }));
     },
 
     explainPathsFrom(module) {

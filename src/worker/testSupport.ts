@@ -1,11 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createExplorerApi } from './explorerApi';
 import type { ExplorerApi } from './explorerApi';
 
 /** Node-side helpers for tests: the real public/datasets and e2e fixtures, read from disk. */
-export const DATASETS_URL = new URL('../../public/datasets/', import.meta.url).href;
-export const FIXTURES_URL = new URL('../../e2e/fixtures/', import.meta.url);
+
+// Built from the path rather than `new URL('…', import.meta.url)`: Vite rewrites that pattern as an
+// asset URL, which under jsdom is an http one that cannot be read from disk.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DATASETS_URL = pathToFileURL(join(ROOT, 'public/datasets/')).href;
+export const FIXTURES_URL = pathToFileURL(join(ROOT, 'e2e/fixtures/'));
 
 export function readFileUrl(url: string): Promise<string> {
   return readFile(fileURLToPath(url), 'utf8');

@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { selectBuiltinVersions, selectCompareVersions, useExplorer } from '../../store';
 import type { VersionDiff } from '../../worker';
 import { useDelayedFlag } from '../explain/useDelayedFlag';
@@ -105,16 +106,15 @@ function DiffLists({ diff }: { diff: VersionDiff }) {
 export function ComparePanel() {
   const fromId = useId();
   const toId = useId();
-  const versions = useExplorer(selectBuiltinVersions);
-  const chosen = useExplorer(selectCompareVersions);
+  const versions = useExplorer(useShallow(selectBuiltinVersions));
+  const from = useExplorer((s) => selectCompareVersions(s)?.from);
+  const to = useExplorer((s) => selectCompareVersions(s)?.to);
   const compare = useExplorer((s) => s.compare);
   const onGraph = useExplorer((s) => s.compareOnGraph);
   const loadingTo = useExplorer((s) => (s.loading?.kind === 'builtin' ? s.loading.version : undefined));
   const compareVersions = useExplorer((s) => s.compareVersions);
   const setOnGraph = useExplorer((s) => s.setCompareOnGraph);
   const pending = useDelayedFlag(compare?.status === 'pending');
-  const from = chosen?.from;
-  const to = chosen?.to;
   const same = from !== undefined && from === to;
 
   useEffect(() => {
@@ -124,7 +124,9 @@ export function ComparePanel() {
     void compareVersions(from, to);
   }, [from, to, compare, compareVersions]);
 
-  if (!chosen) return <p className="inspector-empty dim">Loading the list of versions…</p>;
+  if (from === undefined || to === undefined)
+    return <p className="inspector-empty dim">Loading the list of versions…</p>;
+  const chosen = { from, to };
   const newestFirst = [...versions].reverse();
   const current = compare?.query.from === from && compare?.query.to === to ? compare : undefined;
 

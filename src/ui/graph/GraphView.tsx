@@ -11,6 +11,7 @@ import { LARGE_GRAPH_MODULES } from '../../graph/scene';
 import type { GraphUniverse, GroupKey } from '../../graph/universe';
 import { selectSimulation, useExplorer } from '../../store';
 import { FaultMenu } from '../simulation/FaultMenu';
+import { FocusPath } from '../toolbar/FocusPath';
 import type { FaultMenuTarget } from '../simulation/FaultMenu';
 import { describeNode, useGraphKeyboard } from './graphKeyboard';
 import { selectionOfNode } from './nodeSelection';
@@ -198,6 +199,7 @@ export function GraphView() {
       <div className="visually-hidden" aria-live="polite" data-testid="graph-announcer">
         {keyboard.announcement}
       </div>
+      <FocusPath />
       {layingOut && graph && (
         <div className="graph-status" role="status">
           Laying out…
@@ -257,7 +259,10 @@ export function GraphView() {
 
 /** Adds the provider view's elements in idle time after the first picture, so that switch is a class change. */
 function scheduleProviderPrefill(controller: GraphController): void {
-  const run = (): void => controller.prefillProviders();
+  const run = (): void => {
+    controller.prewarmLayout();
+    controller.prefillProviders();
+  };
   if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 3000 });
   else setTimeout(run, 500);
 }

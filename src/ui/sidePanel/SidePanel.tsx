@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { allProblems, useExplorer } from '../../store';
 import type { SidePanelTab } from '../../store';
@@ -26,6 +26,14 @@ export function SidePanel() {
   // Informational notes (non-loadable entries, borrowed facts) are listed but not counted as problems.
   const problemCount = useExplorer((s) => countedProblems(allProblems(s)));
   const hasErrors = useExplorer((s) => allProblems(s).some((p) => p.severity === 'error'));
+  const strip = useRef<HTMLDivElement>(null);
+  // The strip scrolls when the tabs are wider than the panel; a tab opened from elsewhere (the
+  // inspector's Impact links) must not stay out of sight.
+  useEffect(() => {
+    strip.current
+      ?.querySelector('[aria-selected="true"]')
+      ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [tab]);
 
   const tabs: TabSpec[] = [
     { id: 'inspector', label: 'Inspector', name: 'Inspector', render: () => <Inspector /> },
@@ -47,7 +55,7 @@ export function SidePanel() {
 
   return (
     <aside className="side-panel" aria-label="Details">
-      <div className="tabs" role="tablist" aria-label="Details">
+      <div className="tabs" role="tablist" aria-label="Details" ref={strip}>
         {tabs.map((t) => (
           <button
             key={t.id}

@@ -41,10 +41,20 @@ export function ModuleTable() {
     overscan: 8,
   });
 
-  // A selection made elsewhere (graph, search, inspector links) or a new sort brings its row into view.
+  // A new order starts at the top: that is where the answer to "which is biggest" is.
+  const order = `${sort.key}:${sort.direction}:${deferredFilter}`;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    virtualizer.scrollToOffset(0);
+  }, [order, virtualizer]);
+
+  // A selection made elsewhere (graph, search, inspector links) brings its row into view; declared
+  // after the reset above so that, on opening the table, the selected row wins.
+  const scrolledTo = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (selected === scrolledTo.current || selectedIndex < 0) return;
+    scrolledTo.current = selected;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selected, selectedIndex, virtualizer]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
     const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[e.key];

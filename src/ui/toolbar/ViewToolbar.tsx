@@ -1,8 +1,11 @@
 import { useId } from 'react';
 import type { ViewMode } from '../../graph/elements';
 import type { LayoutAlgorithm } from '../../graph/layoutInput';
-import { useExplorer } from '../../store';
+import { LARGE_GRAPH_MODULES } from '../../graph/scene';
+import { countModules, useExplorer } from '../../store';
 import { MainViewSwitch } from '../table/MainViewSwitch';
+import { FiltersMenu } from './FiltersMenu';
+import { FocusBar } from './FocusBar';
 import './toolbar.css';
 
 const MODES: Array<{ mode: ViewMode; label: string; title: string }> = [
@@ -14,68 +17,77 @@ const MODES: Array<{ mode: ViewMode; label: string; title: string }> = [
   },
 ];
 
-/** View settings of the graph: which picture, which layout, which kinds of nodes. */
+/** View settings of the graph: which picture, which layout, grouping, filters; then the focus bar. */
 export function ViewToolbar() {
   const layoutId = useId();
   const mode = useExplorer((s) => s.mode);
   const layout = useExplorer((s) => s.layout);
-  const showLibraries = useExplorer((s) => s.showLibraries);
-  const showNonLoadable = useExplorer((s) => s.showNonLoadable);
+  const groupByCategory = useExplorer((s) => s.groupByCategory);
+  const anyExpanded = useExplorer((s) => s.expandedGroups.length > 0 || s.isolatedExpanded);
+  const large = useExplorer((s) => {
+    const counts = countModules(s.graph);
+    return counts.loadable + counts.builtin > LARGE_GRAPH_MODULES;
+  });
   const setViewMode = useExplorer((s) => s.setViewMode);
   const setLayout = useExplorer((s) => s.setLayout);
-  const setShowLibraries = useExplorer((s) => s.setShowLibraries);
-  const setShowNonLoadable = useExplorer((s) => s.setShowNonLoadable);
+  const setGroupByCategory = useExplorer((s) => s.setGroupByCategory);
+  const collapseAllGroups = useExplorer((s) => s.collapseAllGroups);
   const moduleView = mode === 'modules';
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Graph view settings">
-      <MainViewSwitch />
-      <div className="segmented" role="radiogroup" aria-label="View">
-        {MODES.map((m) => (
-          <label key={m.mode} className="segmented-option" title={m.title}>
-            <input
-              type="radio"
-              name="view-mode"
-              checked={mode === m.mode}
-              onChange={() => setViewMode(m.mode)}
-            />
-            <span>{m.label}</span>
-          </label>
-        ))}
-      </div>
-      <div className="toolbar-field">
-        <label htmlFor={layoutId}>Layout</label>
-        <select
-          id={layoutId}
-          className="select"
-          value={layout}
-          onChange={(e) => setLayout(e.target.value as LayoutAlgorithm)}
+    <div className="toolbars">
+      <div className="toolbar" role="toolbar" aria-label="Graph view settings">
+        <MainViewSwitch />
+        <div className="segmented" role="radiogroup" aria-label="View">
+          {MODES.map((m) => (
+            <label key={m.mode} className="segmented-option" title={m.title}>
+              <input
+                type="radio"
+                name="view-mode"
+                checked={mode === m.mode}
+                onChange={() => setViewMode(m.mode)}
+              />
+              <span>{m.label}</span>
+            </label>
+          ))}
+        </div>
+        <div className="toolbar-field">
+          <label htmlFor={layoutId}>Layout</label>
+          <select
+            id={layoutId}
+            className="select"
+            value={layout}
+            title="Layered: dependencies above their dependents. Force-directed: related modules pulled together."
+            onChange={(e) => setLayout(e.target.value as LayoutAlgorithm)}
+          >
+            <option value="layered">Layered</option>
+            <option value="force">Force-directed</option>
+          </select>
+        </div>
+        <label
+          className="toolbar-check"
+          title={
+            large
+              ? `More than ${LARGE_GRAPH_MODULES.toLocaleString('en-US')} modules are always drawn grouped`
+              : 'The whole graph as one node per category; click a category to open it'
+          }
         >
-          <option value="layered">Layered (dependencies above)</option>
-          <option value="force">Force-directed</option>
-        </select>
+          <input
+            type="checkbox"
+            checked={groupByCategory || large}
+            disabled={!moduleView || large}
+            onChange={(e) => setGroupByCategory(e.target.checked)}
+          />
+          Group by category
+        </label>
+        {moduleView && (groupByCategory || large) && anyExpanded && (
+          <button type="button" className="btn btn-small" disabled={!anyExpanded} onClick={collapseAllGroups}>
+            Collapse all
+          </button>
+        )}
+        <FiltersMenu />
       </div>
-      <label className="toolbar-check" title={moduleView ? undefined : 'Only in the module view'}>
-        <input
-          type="checkbox"
-          checked={showLibraries}
-          disabled={!moduleView}
-          onChange={(e) => setShowLibraries(e.target.checked)}
-        />
-        Show libraries
-      </label>
-      <label
-        className="toolbar-check"
-        title="Helper and core source files with a MODULEINFO block, build options"
-      >
-        <input
-          type="checkbox"
-          checked={showNonLoadable}
-          disabled={!moduleView}
-          onChange={(e) => setShowNonLoadable(e.target.checked)}
-        />
-        Show non-loadable entries
-      </label>
+      <FocusBar />
     </div>
   );
 }

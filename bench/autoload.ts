@@ -1,10 +1,10 @@
 /**
- * What bench/ times: a full autoload of a dataset, and of a generated large graph. Kept here so
- * the bench measures exactly what the app and the CLI run.
+ * What the loader benchmark times: a full autoload of a dataset, and of a generated large graph,
+ * through the same `simulate` the app and the CLI run.
  */
-import type { ModuleGraph, ModulesConf, SimulationResult } from '../model';
-import { simulate } from './simulate';
-import { shuffledModuleFiles } from './largeGraph';
+import type { ModuleGraph, ModulesConf, SimulationResult } from '../src/model';
+import { simulate } from '../src/engine';
+import { shuffledModuleFiles } from '../src/engine/largeGraph';
 
 /** `[modules]` with `autoload = yes` and nothing else. */
 export function autoloadConf(): ModulesConf {

@@ -1,0 +1,195 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Graphviz } from '@hpcc-js/wasm-graphviz';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { computeLayout } from '../src/graph/computeLayout';
+import type { LayeredLayout } from '../src/graph/computeLayout';
+import { DEFAULT_ELEMENT_VIEW, toElements } from '../src/graph/elements';
+import { graphvizLayered, layeredDot } from '../src/graph/graphvizLayout';
+import { LAYERED_OPTIONS, layeredPositions } from '../src/graph/layeredLayout';
+import { toLayoutInput } from '../src/graph/layoutInput';
+import type { LayoutInput } from '../src/graph/layoutInput';
+import { loadBuiltinDatasetNode } from '../src/ingest/node/loadBuiltinDataset';
+import { ratioRow, row, skippedRow, timeAsync, timeSync, type BenchRow } from './stats';
+
+/**
+ * ELK tuned for speed on the master graph: of the options tried (node placement BRANDES_KOEPF,
+ * LINEAR_SEGMENTS, SIMPLE; crossing minimisation NONE, INTERACTIVE; LONGEST_PATH layering; model
+ * order; unmerged edges; thoroughness 1-2), Brandes-Köpf placement with thoroughness 1 was the
+ * fastest that keeps the picture (about 2.5x faster than the options of the precomputed layouts).
+ * Turning crossing minimisation off was no faster and far messier; model order was 4x slower.
+ */
+export const ELK_TUNED: Readonly<Record<string, string>> = {
+  ...LAYERED_OPTIONS,
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.thoroughness': '1',
+};
+
+/** The nodes nearest `start` (ignoring edge direction) and the edges between them: a focus-sized input. */
+function neighbourhood(input: LayoutInput, start: string, size: number): LayoutInput {
+  const adjacent = new Map<string, string[]>();
+  for (const e of input.edges) {
+    adjacent.set(e.source, [...(adjacent.get(e.source) ?? []), e.target]);
+    adjacent.set(e.target, [...(adjacent.get(e.target) ?? []), e.source]);
+  }
+  const chosen = new Set([start]);
+  const queue = [start];
+  while (queue.length > 0 && chosen.size < size) {
+    for (const next of adjacent.get(queue.shift() ?? '') ?? []) {
+      if (chosen.size >= size) break;
+      if (!chosen.has(next)) {
+        chosen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return {
+    nodes: input.nodes.filter((n) => chosen.has(n.id)).map((n) => ({ ...n, isolated: false })),
+    edges: input.edges.filter((e) => chosen.has(e.source) && chosen.has(e.target)),
+  };
+}
+
+/** The graph as anyone would hand it to dot: node boxes and edges, every layout setting at its default. */
+function plainGraphDot(input: LayoutInput): string {
+  const index = new Map(input.nodes.map((n, i) => [n.id, i]));
+  const lines = ['digraph G {', 'node [shape=box, fixedsize=true, label=""];'];
+  input.nodes.forEach((n, i) => lines.push(`n${i} [width=${n.width / 72}, height=${n.height / 72}];`));
+  for (const e of input.edges) lines.push(`n${index.get(e.target) ?? -1} -> n${index.get(e.source) ?? -1};`);
+  lines.push('}');
+  return lines.join('\n');
+}
+
+function nativeDotVersion(): string | undefined {
+  const probe = spawnSync('dot', ['-V'], { encoding: 'utf8' });
+  return probe.error || probe.status !== 0 ? undefined : probe.stderr.trim();
+}
+
+/**
+ * Layered layout of the master graph opened as a user file (the default view's LayoutInput, as the
+ * app builds it: loadable and built-in modules, isolated ones packed in a grid): the layout worker's
+ * engine (Graphviz compiled to WebAssembly, computeLayout end to end) against ELK tuned, ELK as the
+ * precomputed layouts run it, the same DOT through the wasm `dot` alone, and Graphviz's native
+ * `dot -Tplain` on that DOT as a child process (process start included, as a user would run it).
+ */
+export async function benchLayout(_root: string, runs: number): Promise<BenchRow[]> {
+  const master = loadBuiltinDatasetNode('master');
+  const input = toLayoutInput(toElements(master, DEFAULT_ELEMENT_VIEW));
+  const placedByLayout = new Set(input.nodes.filter((n) => !n.isolated).map((n) => n.id));
+  // What computeLayout hands to the layered engine: the DOT native dot is timed on.
+  const connected: LayoutInput = {
+    nodes: input.nodes.filter((n) => placedByLayout.has(n.id)),
+    edges: input.edges.filter((e) => placedByLayout.has(e.source) && placedByLayout.has(e.target)),
+  };
+  const size = `${input.nodes.length} nodes (${connected.nodes.length} connected), ${input.edges.length} edges`;
+  const rows: BenchRow[] = [];
+
+  // A fresh worker pays for compiling the wasm and for the first, unoptimised layout once.
+  const coldStart = performance.now();
+  const graphviz = await Graphviz.load();
+  const loaded = performance.now() - coldStart;
+  const chosen: LayeredLayout = graphvizLayered(graphviz);
+  await computeLayout(input, 'layered', chosen);
+  const cold = performance.now() - coldStart;
+
+  const chosenRow = row(
+    'layout: master as a user file, Graphviz wasm = chosen (Node)',
+    await timeAsync(() => computeLayout(input, 'layered', chosen).then(() => undefined), runs),
+    undefined,
+    `${size}; first call in a fresh process ${cold.toFixed(0)} ms (wasm load ${loaded.toFixed(0)} ms)`,
+  );
+  rows.push(chosenRow);
+
+  const dot = layeredDot(connected);
+  const wasmRow = row(
+    'layout: master, the same DOT through wasm dot alone (Node)',
+    timeSync(() => void graphviz.layout(dot, 'plain', 'dot'), runs, 2),
+  );
+  rows.push(wasmRow);
+
+  const version = nativeDotVersion();
+  const nativeDot = (name: string, source: string, note: string): BenchRow => {
+    if (!version) return skippedRow(name, 'Graphviz dot is not installed (apt-get install graphviz)');
+    const file = join(mkdtempSync(join(tmpdir(), 'ame-layout-')), 'master.dot');
+    writeFileSync(file, source);
+    return row(
+      name,
+      timeSync(() => void execFileSync('dot', ['-Tplain', file]), runs, 1),
+      undefined,
+      `${version}; ${note}`,
+    );
+  };
+  const nativeRow = nativeDot(
+    'layout: master, the same DOT through native dot -Tplain (child process)',
+    dot,
+    'process start included',
+  );
+  rows.push(nativeRow);
+  const nativeDefaultRow = nativeDot(
+    'layout: master as plain DOT (dot defaults) through native dot -Tplain',
+    plainGraphDot(connected),
+    'the connected modules and their edges, no layout settings: what `dot` does with the graph as written',
+  );
+  rows.push(nativeDefaultRow);
+
+  const elkRuns = Math.max(3, Math.min(runs, 7));
+  const elk = new ELK();
+  const elkColdStart = performance.now();
+  await computeLayout(input, 'layered', (c) => layeredPositions(elk, c, ELK_TUNED));
+  const elkCold = performance.now() - elkColdStart;
+  const tunedRow = row(
+    'layout: master as a user file, ELK tuned (Node)',
+    await timeAsync(
+      () => computeLayout(input, 'layered', (c) => layeredPositions(elk, c, ELK_TUNED)).then(() => undefined),
+      elkRuns,
+      1,
+    ),
+    undefined,
+    `first call ${elkCold.toFixed(0)} ms`,
+  );
+  rows.push(tunedRow);
+  rows.push(
+    row(
+      'layout: master as a user file, ELK with the precomputed layouts options (Node)',
+      await timeAsync(
+        () => computeLayout(input, 'layered', (c) => layeredPositions(elk, c)).then(() => undefined),
+        3,
+        1,
+      ),
+    ),
+  );
+
+  rows.push(ratioRow('layout ratio: chosen / native dot, same DOT', chosenRow, nativeRow, 1));
+  rows.push(
+    ratioRow('layout ratio: chosen / native dot, plain DOT of the graph', chosenRow, nativeDefaultRow, 1),
+  );
+  rows.push(ratioRow('layout ratio: chosen / wasm dot alone', chosenRow, wasmRow));
+  rows.push(ratioRow('layout ratio: ELK tuned / chosen', tunedRow, chosenRow));
+
+  const focus = neighbourhood(connected, 'res_pjsip_session', 30);
+  rows.push(
+    row(
+      'layout: 30-node focus input, Graphviz wasm = chosen (Node)',
+      await timeAsync(
+        () => computeLayout(focus, 'layered', chosen).then(() => undefined),
+        Math.max(runs, 30),
+        3,
+      ),
+      undefined,
+      `${focus.nodes.length} nodes, ${focus.edges.length} edges around res_pjsip_session`,
+    ),
+  );
+  rows.push(
+    row(
+      'layout: 30-node focus input, ELK tuned (Node)',
+      await timeAsync(
+        () =>
+          computeLayout(focus, 'layered', (c) => layeredPositions(elk, c, ELK_TUNED)).then(() => undefined),
+        Math.max(runs, 30),
+        3,
+      ),
+    ),
+  );
+  return rows;
+}
