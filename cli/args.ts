@@ -31,6 +31,10 @@ export const USAGE = `Usage:
   asterisk-module-explorer cycles [--kinds k1,k2]
   asterisk-module-explorer diff <versionA|file> <versionB|file>
       (deps, path, impact, cycles take [--data <file|version>]...; each takes [--json])
+  asterisk-module-explorer plan --data <file|version>... --dialplan <extensions.conf>
+      [--dialplan <included file>]... [--keep <module>]... [--need <name>]...
+      [--require <module>]... [--current <modules.conf>]
+  asterisk-module-explorer upgrade --modules-conf <file> --from <version|file> --to <version|file>
 
   --data          a built-in dataset (13.38.3, 16.30.1, 18.26.4, 22.10.1, 23.4.1, master) or a file
                   (xmldoc, menuselect-tree, Module Metadata XML, runtime.json); several are merged
@@ -54,8 +58,16 @@ export const USAGE = `Usage:
   Without --data, these use the newest built-in release. --json prints deps/impact
   {"module", "modules"}, path {"paths"}, cycles {"cycles"}, diff {"added", "removed", "changed"}.
 
-Exit status: simulate and check: 0 when Asterisk would start, 2 when startup fails (1 when
-Asterisk itself would exit with 1: a modules.conf it refuses), 1 on bad input. The graph
+  plan            a minimal modules.conf (autoload = no) for a dialplan and declared needs, to
+                  stdout; warnings, notes and the simulator's verification to stderr. --need:
+                  pjsip.conf, iax2, ulaw, opus, wav, moh, cdr_csv, cel_custom, ari, or a module
+  upgrade         the modules.conf rewritten for another version (to stdout), findings to stderr
+
+Exit status: simulate: 0 when Asterisk would start, 2 when startup fails (1 when Asterisk
+itself would exit with 1: a modules.conf it refuses), 1 on bad input. check: 0 only when the
+file does what it says, 2 when a listed module will not run or startup fails, 1 on bad input.
+plan: 0 verified, 2 when the verification finds something missing, 1 on bad input. upgrade:
+0 when the file as it is does what it says on the target, 2 when not, 1 on bad input. The graph
 questions: 0 with an answer (even an empty one), 1 on bad input, an unknown module or version.
 `;
 

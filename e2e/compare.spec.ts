@@ -53,5 +53,10 @@ test('"Show on graph" loads the To version when another one is on screen', async
   await explain.showOnGraph.check();
   await explorer.waitForGraph('23.4.1');
   await expect(explain.showOnGraph).toBeChecked();
+  // Selecting an added module puts it on screen (the grouped whole-graph view draws no module).
+  await explain.comparePanel
+    .getByRole('list', { name: 'Added' })
+    .getByRole('button', { name: 'chan_websocket' })
+    .click();
   await expect.poll(() => explain.classesOf('chan_websocket', 'diff-')).toContain('diff-added');
 });

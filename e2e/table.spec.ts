@@ -69,7 +69,7 @@ test('a module selected on the graph is highlighted and scrolled into view in th
   // whole-graph view groups.
   await explorer.findModule('res_pjsip_session');
   await expect(explorer.inspectorHeading('res_pjsip_session')).toBeVisible();
-  await explorer.clickNode('res_pjsip');
+  await table.clickNodeOnceStill('res_pjsip');
   await expect(explorer.inspectorHeading('res_pjsip')).toBeVisible();
   await table.openTable();
   const row = table.row('res_pjsip');

@@ -30,6 +30,37 @@ export class SearchPage {
     this.grid = this.table.getByRole('grid', { name: 'Modules' });
   }
 
+  /**
+   * Clicks a node once the graph is laid out and neither it nor the viewport moves: selecting a
+   * module re-lays its neighbourhood out in a worker and animates there, and a click aimed at where
+   * a node was lands elsewhere.
+   */
+  async clickNodeOnceStill(id: string): Promise<void> {
+    const where = (): Promise<string> =>
+      this.page.evaluate((nodeId) => {
+        const cy = window.__cy;
+        const node = cy?.getElementById(nodeId);
+        if (!cy || !node || node.empty()) return 'absent';
+        const layingOut = document.querySelector('[aria-label="Module graph"]')?.getAttribute('aria-busy') === 'true';
+        if (layingOut || cy.animated() || node.animated()) return 'moving';
+        const p = node.renderedPosition();
+        return `${p.x},${p.y}`;
+      }, id);
+    let last = await where();
+    await expect
+      .poll(
+        async () => {
+          const now = await where();
+          const still = now === last && now !== 'moving' && now !== 'absent';
+          last = now;
+          return still;
+        },
+        { intervals: [150, 150, 250, 250, 500] },
+      )
+      .toBe(true);
+    await this.explorer.clickNode(id);
+  }
+
   options(): Locator {
     return this.results.getByRole('option');
   }

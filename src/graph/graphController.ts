@@ -10,7 +10,7 @@ import { coversAll, toLayoutInput } from './layoutInput';
 import type { Point, Positions } from './layoutInput';
 import type { LayoutService } from './layoutService';
 import { MIN_LABEL_SCALE, labelFont, placeLabels } from './labelPlacement';
-import { GROUP_LABEL_FONT } from './labelMetrics';
+import { GROUP_LABEL_FONT, LABEL_FONT } from './labelMetrics';
 import type { LabelCandidate } from './labelPlacement';
 import { boundingBox, packIsolated } from './packIsolated';
 import { adjacencyOf, directNeighbours, reachClasses } from './reach';
@@ -451,7 +451,10 @@ export class GraphController {
 
     const plan = scene.layout;
     if (this.last.layoutKey !== plan.key || !this.drawnOnce) {
-      this.fit(targets, [...scene.nodeClasses.keys()], scene.center, animate);
+      // Dimmed parts are context: the view fits what is not dimmed (a focus shown in the whole graph).
+      const lit = [...scene.nodeClasses].filter(([, c]) => !c.includes('dimmed')).map(([id]) => id);
+      const keepLabels = plan.kind === 'computed' && scene.center !== undefined;
+      this.fit(targets, lit.length > 0 ? lit : [...scene.nodeClasses.keys()], scene.center, animate, keepLabels);
     } else if (highlightSignature !== '' && highlightSignature !== this.last.highlightSignature) {
       this.fit(targets, highlightSignature.split(','), undefined, animate);
     } else if (selection !== undefined && selection !== this.last.selection) {
@@ -476,7 +479,13 @@ export class GraphController {
    * least {@link MIN_LABEL_SCALE}); when its picture is bigger than the canvas the view is centred
    * on the focused module as far as the picture's edges allow.
    */
-  private fit(targets: Positions, ids: readonly string[], center: string | undefined, animate: boolean): void {
+  private fit(
+    targets: Positions,
+    ids: readonly string[],
+    center: string | undefined,
+    animate: boolean,
+    keepLabels = false,
+  ): void {
     const width = this.cy.width();
     const height = this.cy.height();
     const points = ids.map((id) => targets[id]).filter((p): p is Point => p !== undefined);
@@ -491,7 +500,7 @@ export class GraphController {
     const y2 = Math.max(...ys) + margin;
     const fitZoom = Math.min((width - 2 * pad) / (x2 - x1), (height - 2 * pad) / (y2 - y1));
     const c = center !== undefined ? targets[center] : undefined;
-    const floor = c ? MIN_LABEL_SCALE : this.cy.minZoom();
+    const floor = keepLabels ? MIN_LABEL_SCALE : this.cy.minZoom();
     const zoom = Math.max(floor, Math.min(1.6, fitZoom));
     const axis = (lo: number, hi: number, size: number, want: number | undefined): number => {
       const half = size / 2 / zoom;
@@ -552,7 +561,11 @@ export class GraphController {
     });
   }
 
-  /** Greedy label placement for the current viewport (see labelPlacement.ts); applies the difference. */
+  /**
+   * Greedy label placement for the current viewport (see labelPlacement.ts): the selection and the
+   * hovered node first, then group nodes, the scene's important nodes, then hubs by degree.
+   * Applies only the difference (class `labelled` and the label's font size).
+   */
   placeLabelsNow(): string[] {
     const scene = this.scene;
     const universe = this.universe;
@@ -560,24 +573,32 @@ export class GraphController {
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
     const forced = [this.hoverId ?? this.keyboardId, scene.selected].filter((id): id is string => id !== undefined);
-    const first = scene.labelFirst.filter((id) => !forced.includes(id));
-    const forcedSet = new Set([...forced, ...first]);
-    const candidates: LabelCandidate[] = [];
+    const groups: Array<{ id: string; count: number }> = [];
     const others: Array<{ id: string; degree: number }> = [];
+    const early = new Set([...forced, ...scene.labelFirst]);
     for (const [id, classes] of scene.nodeClasses) {
-      if (forcedSet.has(id)) continue;
+      if (early.has(id)) continue;
+      const v = scene.virtual.get(id);
+      if (v?.group === 'nodes' && v.data.type === 'group') {
+        groups.push({ id, count: v.data.count ?? 0 });
+        continue;
+      }
       if (classes.includes('dimmed')) continue;
       if ((this.applied.get(id) ?? '').includes('faded')) continue;
       others.push({ id, degree: universe.degree.get(id) ?? 0 });
     }
+    groups.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
     others.sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const candidates: LabelCandidate[] = [];
+    const fonts = new Map<string, number>();
     const push = (id: string, isForced: boolean): void => {
       const node = this.cy.getElementById(id);
       if (node.empty()) return;
       const data = node.data() as NodeData;
-      if (data.type === 'group') return;
+      const font = data.type === 'group' ? GROUP_LABEL_FONT : LABEL_FONT;
       const p = node.position();
       const half = halfSize(data);
+      fonts.set(id, font);
       candidates.push({
         id,
         text: data.label,
@@ -586,27 +607,24 @@ export class GraphController {
         halfWidth: half.w * zoom,
         halfHeight: half.h * zoom,
         forced: isForced,
+        font,
       });
     };
-    for (const id of forced) if (scene.nodeClasses.has(id)) push(id, true);
-    for (const id of first) if (scene.nodeClasses.has(id)) push(id, false);
+    const shown = (id: string): boolean => scene.nodeClasses.has(id);
+    for (const id of forced) if (shown(id)) push(id, true);
+    for (const g of groups) push(g.id, false);
+    for (const id of scene.labelFirst) if (shown(id) && !forced.includes(id)) push(id, false);
     for (const o of others) push(o.id, false);
     const placed = placeLabels(candidates, { width: this.cy.width(), height: this.cy.height() }, zoom);
-    const model = Math.round(labelFont(zoom).model * 10) / 10;
-    const next = new Map(placed.map((id) => [id, model]));
-    const groupFont = Math.round(labelFont(zoom, GROUP_LABEL_FONT).model * 10) / 10;
+    const next = new Map<string, number>();
+    for (const id of placed) next.set(id, Math.round(labelFont(zoom, fonts.get(id)).model * 10) / 10);
     this.cy.batch(() => {
-      for (const v of scene.virtual.values()) {
-        if (v.group !== 'nodes' || v.data.type !== 'group') continue;
-        const node = this.cy.getElementById(v.data.id);
-        if (node.data('fs') !== groupFont) node.data('fs', groupFont);
-      }
       for (const [id] of this.labelled) {
         if (!next.has(id)) this.cy.getElementById(id).removeClass('labelled');
       }
       for (const [id, fs] of next) {
         const node = this.cy.getElementById(id);
-        if (this.labelled.get(id) !== fs) node.data('fs', fs);
+        if (node.data('fs') !== fs) node.data('fs', fs);
         if (!this.labelled.has(id)) node.addClass('labelled');
       }
     });

@@ -18,6 +18,8 @@ export interface LabelCandidate {
   halfHeight: number;
   /** Drawn whatever it overlaps (the selection, the hovered node). */
   forced: boolean;
+  /** Base font size of this label (group labels are bigger); default {@link LABEL_FONT}. */
+  font?: number;
 }
 
 export interface Box {
@@ -102,7 +104,6 @@ export function placeLabels(
   zoom: number,
   max = 400,
 ): string[] {
-  const { px } = labelFont(zoom);
   const grid = new BoxGrid();
   const screen: Box = { x1: 0, y1: 0, x2: viewport.width, y2: viewport.height };
   for (const c of candidates) {
@@ -111,7 +112,7 @@ export function placeLabels(
   }
   const placed: string[] = [];
   for (const c of candidates) {
-    const box = labelBox(c, px, zoom);
+    const box = labelBox(c, labelFont(zoom, c.font).px, zoom);
     if (c.forced) {
       grid.add(box, c.id);
       placed.push(c.id);

@@ -483,7 +483,9 @@ function countScene(
     edgesShown += v && v.group === 'edges' ? (v.data.count ?? 1) : 1;
   }
   let groups = 0;
-  for (const v of virtual.values()) if (v.group === 'nodes' && v.data.type === 'group') groups += 1;
+  for (const v of virtual.values()) {
+    if (v.group === 'nodes' && v.data.type === 'group' && !(nodeClasses.get(v.data.id) ?? []).includes('dimmed')) groups += 1;
+  }
   return { modulesShown, modulesTotal, edgesShown, groups };
 }
 

@@ -85,8 +85,6 @@ export function buildStylesheet(): StylesheetJson {
       shape: 'ellipse',
       width: 'data(size)',
       height: 'data(size)',
-      label: 'data(label)',
-      'font-size': 'data(fs)',
       'font-weight': 'bold',
       'text-margin-y': 4,
       'background-opacity': 0.8,

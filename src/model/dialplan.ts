@@ -122,3 +122,8 @@ export const SWITCH_TYPES: Readonly<Record<string, string>> = {
   lua: 'pbx_lua',
   loopback: 'pbx_loopback',
 };
+
+/** Contexts a module creates at run time, so a dialplan may include them without defining them. */
+export const MODULE_CONTEXTS: Readonly<Record<string, string>> = {
+  parkedcalls: 'res_parking',
+};

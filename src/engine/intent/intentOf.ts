@@ -12,7 +12,7 @@ import type {
   SimulationOptions,
   SimulationResult,
 } from '../../model';
-import { moduleKey } from '../names';
+import { moduleKey, stripSo } from '../names';
 import { whyDeclined } from '../queries';
 import { simulate } from '../simulate';
 
@@ -155,7 +155,7 @@ export function intentOf(
   delete (simOptions as IntentOptions).measureNoloads;
   for (const e of conf.entries) {
     if (e.option !== 'noload' || e.value === '') continue;
-    const name = outcomeName(result, e.value) ?? e.value;
+    const name = outcomeName(result, e.value) ?? stripSo(e.value);
     let takesDown: string[] = [];
     let effective = false;
     if (options.measureNoloads !== false && conf.status === 'ok') {

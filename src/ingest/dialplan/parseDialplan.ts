@@ -18,7 +18,7 @@ import type {
   ParseResult,
   Problem,
 } from '../../model';
-import { SWITCH_TYPES } from '../../model';
+import { MODULE_CONTEXTS, SWITCH_TYPES } from '../../model';
 import type { GlobalValue } from './scanArguments';
 import { findFunctions, findTechnologies, splitTopLevel } from './scanArguments';
 
@@ -155,7 +155,7 @@ function findIncluded(state: State, spec: string): DialplanFile[] {
   const wanted = spec.replace(/^["<]|[">]$/g, '').trim();
   if (wanted.includes('*') || wanted.includes('?')) {
     const pattern = new RegExp(
-      `(^|/)${wanted.split(/[\\/]/).pop()?.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') ?? ''}$`,
+      `(^|/)${wanted.replace(/^\.?\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`,
     );
     return [...state.files.values()].filter((f) => pattern.test(f.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   }
@@ -454,7 +454,7 @@ function checkTargets(dialplan: Dialplan, problems: Problem[]): void {
   const defined = new Set(dialplan.contexts.map((c) => c.name.toLowerCase()));
   for (const t of dialplan.targets) {
     if (t.kind === 'agi' || t.target.includes('$')) continue;
-    if (defined.has(t.target.toLowerCase())) continue;
+    if (defined.has(t.target.toLowerCase()) || MODULE_CONTEXTS[t.target.toLowerCase()] !== undefined) continue;
     problems.push({
       severity: 'warning',
       code: 'unresolved-name',
