@@ -19,6 +19,7 @@ import { benchLayout } from './layout';
 import { benchInteractions } from './interactions';
 import { benchLargeInput } from './largeInput';
 import { benchDiff } from './diff';
+import { benchPlan } from './plan';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '../shared/data/asterisk');
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   if (only('loader')) rows.push(...(await benchLoader(root, args.runs)));
   if (only('first-graph')) rows.push(await benchFirstGraph(root, Math.max(3, Math.min(args.runs, 7))));
   if (only('diff')) rows.push(await benchDiff(root, args.runs));
+  if (only('plan')) rows.push(await benchPlan(root, shared, args.runs));
   if (only('layout')) rows.push(...(await benchLayout(root, args.runs)));
   if (only('interactions'))
     rows.push(...(await benchInteractions(root, Math.max(3, Math.min(args.runs, 7)))));

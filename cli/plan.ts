@@ -46,12 +46,15 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`'plan' takes no argument '${positionals[1] ?? ''}'.`);
   const data = values.data ?? [];
-  if (data.length === 0) throw new UsageError('--data is required: a built-in version such as 23.4.1, or metadata files.');
+  if (data.length === 0)
+    throw new UsageError('--data is required: a built-in version such as 23.4.1, or metadata files.');
   const dialplan = values.dialplan ?? [];
   const need = values.need ?? [];
   const keep = values.keep ?? [];
   if (dialplan.length === 0 && need.length === 0 && keep.length === 0)
-    throw new UsageError('plan needs --dialplan <extensions.conf> (and the files it #includes), or --need / --keep.');
+    throw new UsageError(
+      'plan needs --dialplan <extensions.conf> (and the files it #includes), or --need / --keep.',
+    );
   const args: PlanArgs = { data, dialplan, keep, need, require: values.require ?? [] };
   if (values.current !== undefined) args.current = values.current;
   return args;
@@ -104,7 +107,12 @@ export function runPlan(args: PlanArgs, io: CliIo): number {
   if (args.keep.length > 0) needs.keep = [...(needs.keep ?? []), ...args.keep];
   if (args.require.length > 0) needs.require = args.require;
 
-  const plan = planModulesConf({ graph, ...(dialplan ? { dialplan } : {}), needs, ...(current ? { current } : {}) });
+  const plan = planModulesConf({
+    graph,
+    ...(dialplan ? { dialplan } : {}),
+    needs,
+    ...(current ? { current } : {}),
+  });
   io.stdout(plan.text);
 
   const err: string[] = [];
@@ -113,13 +121,18 @@ export function runPlan(args: PlanArgs, io: CliIo): number {
   const v = plan.verification;
   const saving = plan.saving;
   err.push(
-    `Planned ${plan.modules.length} modules for Asterisk ${plan.version} (${plan.loader} loader); ${saving.before} load with ${saving.against === 'current' ? args.current ?? 'the current modules.conf' : 'autoload = yes'}, ${saving.after} with the plan.`,
+    `Planned ${plan.modules.length} modules for Asterisk ${plan.version} (${plan.loader} loader); ${saving.before} load with ${saving.against === 'current' ? (args.current ?? 'the current modules.conf') : 'autoload = yes'}, ${saving.after} with the plan.`,
   );
-  if (v.ok) err.push('Verified with the loader simulation: every planned module starts and every used name is provided.');
+  if (v.ok)
+    err.push(
+      'Verified with the loader simulation: every planned module starts and every used name is provided.',
+    );
   else {
     err.push('Verification with the loader simulation found problems:');
     for (const i of v.missingItems)
-      err.push(`  ${i.at ? `${formatProblemLocation(i.at)}: ` : ''}${i.kind} ${i.name} would not be available${i.module ? ` (${i.module} does not run)` : ' (no module provides it)'}`);
+      err.push(
+        `  ${i.at ? `${formatProblemLocation(i.at)}: ` : ''}${i.kind} ${i.name} would not be available${i.module ? ` (${i.module} does not run)` : ' (no module provides it)'}`,
+      );
     for (const n of v.missingNeeds) err.push(`  ${n.module} does not run (${n.reason})`);
     for (const n of v.notRunning) err.push(`  ${n.module} does not start: ${n.why.join(' ')}`);
     if (v.startupFailed) err.push('  Asterisk would not start with this file.');

@@ -36,7 +36,9 @@ export function parseUpgradeArgs(argv: readonly string[]): UpgradeArgs {
   const modulesConf = values['modules-conf'];
   if (modulesConf === undefined) throw new UsageError('--modules-conf is required.');
   if (values.from === undefined || values.to === undefined)
-    throw new UsageError(`--from and --to are required: built-in versions (${BUILTIN_VERSIONS.join(', ')}) or data files.`);
+    throw new UsageError(
+      `--from and --to are required: built-in versions (${BUILTIN_VERSIONS.join(', ')}) or data files.`,
+    );
   return { modulesConf, from: values.from, to: values.to };
 }
 
@@ -52,7 +54,9 @@ export function runUpgrade(args: UpgradeArgs, io: CliIo): number {
   try {
     text = io.readFile(args.modulesConf);
   } catch (err) {
-    io.stderr(`error: cannot read --modules-conf ${args.modulesConf}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(
+      `error: cannot read --modules-conf ${args.modulesConf}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     return 1;
   }
   const parsed = parseModulesConf(text, args.modulesConf);

@@ -31,7 +31,9 @@ describe('intentOf', () => {
   });
 
   it('is ok only when every listed module runs and Asterisk starts', () => {
-    expect(run('autoload = no', 'load => res_base.so', 'load => res_mid.so', 'load => chan_top.so').ok).toBe(true);
+    expect(run('autoload = no', 'load => res_base.so', 'load => res_mid.so', 'load => chan_top.so').ok).toBe(
+      true,
+    );
     const req = run('autoload = no', 'require => chan_top.so');
     expect(req.ok).toBe(false);
     expect(req.startupFailed).toBe(true);
@@ -47,7 +49,14 @@ describe('intentOf', () => {
   it('measures what each noload line takes down against a run without that line', () => {
     const r = run('autoload = yes', 'noload => res_base.so', 'noload => app_alone');
     expect(r.noloads).toEqual([
-      { line: 3, column: 1, value: 'res_base.so', module: 'res_base', effective: true, takesDown: ['res_mid', 'chan_top'] },
+      {
+        line: 3,
+        column: 1,
+        value: 'res_base.so',
+        module: 'res_base',
+        effective: true,
+        takesDown: ['res_mid', 'chan_top'],
+      },
       { line: 4, column: 1, value: 'app_alone', module: 'app_alone', effective: true, takesDown: [] },
     ]);
     expect(describeNoload(r.noloads[0]!)).toBe(
@@ -65,7 +74,10 @@ describe('intentOf', () => {
     const result = simulate(graph, c, { available: ['res_mid.so', 'chan_top.so', 'app_alone.so'] });
     const r = intentOf(graph, c, result, { available: ['res_mid.so', 'chan_top.so', 'app_alone.so'] });
     expect(r.troubles).toHaveLength(1);
-    expect(r.troubles[0]).toMatchObject({ root: 'res_base', modules: expect.arrayContaining(['res_mid', 'chan_top']) });
+    expect(r.troubles[0]).toMatchObject({
+      root: 'res_base',
+      modules: expect.arrayContaining(['res_mid', 'chan_top']),
+    });
     expect(r.ok).toBe(true);
   });
 });

@@ -131,7 +131,9 @@ export function intentOf(
       ? []
       : dedupe(
           name === undefined
-            ? [`${e.value} is not a module of Asterisk ${graph.info.version} and no such file is in the module directory.`]
+            ? [
+                `${e.value} is not a module of Asterisk ${graph.info.version} and no such file is in the module directory.`,
+              ]
             : whyDeclined(result, name).map((s) => s.text),
         );
     const line: ListedLine = {
@@ -157,7 +159,7 @@ export function intentOf(
     if (e.option !== 'noload' || e.value === '') continue;
     const name = outcomeName(result, e.value) ?? stripSo(e.value);
     let takesDown: string[] = [];
-    let effective = false;
+    let effective: boolean;
     if (options.measureNoloads !== false && conf.status === 'ok') {
       const free = simulate(graph, without(conf, e), simOptions);
       effective = free.modules[name]?.state === 'running';
@@ -202,7 +204,10 @@ function troubleGroups(result: SimulationResult, explained: ReadonlySet<string>)
   for (const o of Object.values(result.modules)) {
     if (explained.has(o.name)) continue;
     const dependencyTrouble =
-      (o.state === 'declined' && o.declineReason !== 'self' && o.declineReason !== 'no-load-function' && o.declineReason !== 'failure') ||
+      (o.state === 'declined' &&
+        o.declineReason !== 'self' &&
+        o.declineReason !== 'no-load-function' &&
+        o.declineReason !== 'failure') ||
       (o.state === 'not-loaded' && o.notLoadedReason === 'dlopen-failed');
     if (!dependencyTrouble) continue;
     const chain = whyDeclined(result, o.name);
@@ -215,7 +220,9 @@ function troubleGroups(result: SimulationResult, explained: ReadonlySet<string>)
     }
     if (o.name !== root) group.modules.push(o.name);
   }
-  return [...groups.values()].sort((a, b) => b.modules.length - a.modules.length || (a.root < b.root ? -1 : 1));
+  return [...groups.values()].sort(
+    (a, b) => b.modules.length - a.modules.length || (a.root < b.root ? -1 : 1),
+  );
 }
 
 function dedupe(lines: string[]): string[] {

@@ -23,7 +23,8 @@ export function lineDiff(before: string, after: string): string[] {
       out.push(`  ${a[i] ?? ''}`);
       i++;
       j++;
-    } else if ((table[(i + 1) * cols + j] ?? 0) >= (table[i * cols + j + 1] ?? 0)) out.push(`- ${a[i++] ?? ''}`);
+    } else if ((table[(i + 1) * cols + j] ?? 0) >= (table[i * cols + j + 1] ?? 0))
+      out.push(`- ${a[i++] ?? ''}`);
     else out.push(`+ ${b[j++] ?? ''}`);
   }
   while (i < a.length) out.push(`- ${a[i++] ?? ''}`);

@@ -26,7 +26,10 @@ export interface ResolvedNeeds {
  * phones that register and authenticate (the modules autoload would bring and a slim file forgets).
  */
 export const PJSIP_ESSENTIALS: ReadonlyArray<[string, string]> = [
-  ['res_pjsip_sdp_rtp', 'PJSIP calls negotiate their audio in SDP through it (without it calls have no media)'],
+  [
+    'res_pjsip_sdp_rtp',
+    'PJSIP calls negotiate their audio in SDP through it (without it calls have no media)',
+  ],
   ['res_rtp_asterisk', 'the RTP engine that carries PJSIP audio'],
   ['res_pjsip_authenticator_digest', 'PJSIP phones and trunks authenticate with it'],
   ['res_pjsip_endpoint_identifier_user', 'matches incoming PJSIP requests to endpoints by user name'],
@@ -36,8 +39,11 @@ export const PJSIP_ESSENTIALS: ReadonlyArray<[string, string]> = [
 /** Further PJSIP modules a pjsip.conf with trunks usually relies on. */
 export const PJSIP_CONF_EXTRAS: ReadonlyArray<[string, string]> = [
   ['res_pjsip_outbound_registration', 'registers to providers (pjsip.conf registration sections)'],
-  ['res_pjsip_outbound_authenticator_digest', 'answers a provider\'s authentication challenge'],
-  ['res_pjsip_endpoint_identifier_ip', 'matches a provider\'s requests to its endpoint by IP (pjsip.conf identify sections)'],
+  ['res_pjsip_outbound_authenticator_digest', "answers a provider's authentication challenge"],
+  [
+    'res_pjsip_endpoint_identifier_ip',
+    "matches a provider's requests to its endpoint by IP (pjsip.conf identify sections)",
+  ],
   ['res_pjsip_caller_id', 'reads and sends caller ID headers'],
 ];
 
@@ -77,7 +83,13 @@ export function technologyDefaults(graph: ModuleGraph, technology: string): Need
 export function resolveNeeds(graph: ModuleGraph, needs: PlanNeeds): ResolvedNeeds {
   const modules: NeededModule[] = [];
   const unknown: ResolvedNeeds['unknown'] = [];
-  const add = (what: string, given: string, candidates: string[], text: string, kind: PlanReasonKind = 'need'): void => {
+  const add = (
+    what: string,
+    given: string,
+    candidates: string[],
+    text: string,
+    kind: PlanReasonKind = 'need',
+  ): void => {
     const name = candidates.map((c) => has(graph, c)).find((n) => n !== undefined);
     if (name) modules.push({ module: name, kind, text });
     else
@@ -104,12 +116,23 @@ export function resolveNeeds(graph: ModuleGraph, needs: PlanNeeds): ResolvedNeed
     }
   }
   for (const raw of needs.codecs ?? []) {
-    const c = raw.trim().toLowerCase().replace(/^codec_/, '');
+    const c = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^codec_/, '');
     add('codec', raw, [`codec_${c}`], `codec ${c} asked for`);
   }
   for (const raw of needs.formats ?? []) {
-    const f = raw.trim().toLowerCase().replace(/^format_/, '');
-    add('format', raw, [FORMAT_ALIASES[f] ?? `format_${f}`, `format_${f}`], `sound file format ${f} asked for`);
+    const f = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^format_/, '');
+    add(
+      'format',
+      raw,
+      [FORMAT_ALIASES[f] ?? `format_${f}`, `format_${f}`],
+      `sound file format ${f} asked for`,
+    );
   }
   if (needs.musicOnHold) add('music on hold', 'moh', ['res_musiconhold'], 'music on hold asked for');
   for (const raw of needs.cdr ?? []) {
@@ -128,12 +151,20 @@ export function resolveNeeds(graph: ModuleGraph, needs: PlanNeeds): ResolvedNeed
   }
   const asked = [
     ...(needs.keep ?? []).map((raw) => ({ raw, text: `kept as asked (--keep ${raw.trim()})` })),
-    ...(needs.require ?? []).map((raw) => ({ raw, text: `required as asked (--require ${raw.trim()}): Asterisk stops if it does not start` })),
+    ...(needs.require ?? []).map((raw) => ({
+      raw,
+      text: `required as asked (--require ${raw.trim()}): Asterisk stops if it does not start`,
+    })),
   ];
   for (const { raw, text } of asked) {
     const name = has(graph, raw.trim());
     if (name) modules.push({ module: name, kind: 'keep', text });
-    else unknown.push({ what: 'module to keep', name: raw, why: `not a loadable module of Asterisk ${graph.info.version}` });
+    else
+      unknown.push({
+        what: 'module to keep',
+        name: raw,
+        why: `not a loadable module of Asterisk ${graph.info.version}`,
+      });
   }
   return { modules, unknown };
 }
@@ -148,21 +179,68 @@ export function needsFromNames(names: readonly string[]): { needs: PlanNeeds; no
   const push = (key: 'channels' | 'codecs' | 'formats' | 'cdr' | 'cel' | 'keep', value: string): void => {
     (needs[key] ??= []).push(value);
   };
-  const codecs = new Set(['ulaw', 'alaw', 'g722', 'g726', 'g729', 'gsm', 'opus', 'ilbc', 'speex', 'lpc10', 'adpcm', 'resample', 'silk', 'siren7', 'siren14', 'a_mu']);
-  const formats = new Set(['wav', 'wav49', 'sln', 'pcm', 'g719', 'g723', 'g726', 'g729', 'h263', 'h264', 'ilbc', 'ogg_vorbis', 'ogg_speex', 'siren7', 'siren14', 'vox', 'mp3']);
+  const codecs = new Set([
+    'ulaw',
+    'alaw',
+    'g722',
+    'g726',
+    'g729',
+    'gsm',
+    'opus',
+    'ilbc',
+    'speex',
+    'lpc10',
+    'adpcm',
+    'resample',
+    'silk',
+    'siren7',
+    'siren14',
+    'a_mu',
+  ]);
+  const formats = new Set([
+    'wav',
+    'wav49',
+    'sln',
+    'pcm',
+    'g719',
+    'g723',
+    'g726',
+    'g729',
+    'h263',
+    'h264',
+    'ilbc',
+    'ogg_vorbis',
+    'ogg_speex',
+    'siren7',
+    'siren14',
+    'vox',
+    'mp3',
+  ]);
   for (const raw of names) {
     const n = raw.trim();
     const lower = n.toLowerCase();
-    const tech = (CONFIG_CHANNELS[lower.replace(/\.conf$/, '')] ?? lower.replace(/\.conf$/, '')).replace(/^chan_/, '');
-    if (lower.endsWith('.conf') || (CHANNEL_TECHNOLOGIES[tech] !== undefined && !lower.includes('_') && CHANNEL_TECHNOLOGIES[tech] !== 'core')) push('channels', n);
+    const tech = (CONFIG_CHANNELS[lower.replace(/\.conf$/, '')] ?? lower.replace(/\.conf$/, '')).replace(
+      /^chan_/,
+      '',
+    );
+    if (
+      lower.endsWith('.conf') ||
+      (CHANNEL_TECHNOLOGIES[tech] !== undefined &&
+        !lower.includes('_') &&
+        CHANNEL_TECHNOLOGIES[tech] !== 'core')
+    )
+      push('channels', n);
     else if (lower.startsWith('codec_') || codecs.has(lower)) push('codecs', lower);
     else if (lower.startsWith('format_') || formats.has(lower)) push('formats', lower);
-    else if (lower === 'moh' || lower === 'musiconhold' || lower === 'music-on-hold') needs.musicOnHold = true;
+    else if (lower === 'moh' || lower === 'musiconhold' || lower === 'music-on-hold')
+      needs.musicOnHold = true;
     else if (lower.startsWith('cdr_')) push('cdr', lower);
     else if (lower.startsWith('cel_')) push('cel', lower);
     else if (lower === 'ari') needs.ari = true;
     else if (lower === 'manager' || lower === 'ami' || lower === 'http')
-      notes.push(`${n}: built into Asterisk (the ${lower === 'http' ? 'HTTP server' : 'manager interface'} is part of the core), nothing to load.`);
+      notes.push(
+        `${n}: built into Asterisk (the ${lower === 'http' ? 'HTTP server' : 'manager interface'} is part of the core), nothing to load.`,
+      );
     else push('keep', n);
   }
   return { needs, notes };

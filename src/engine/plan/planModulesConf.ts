@@ -17,9 +17,10 @@ import type {
   PlanReason,
   PlannedModule,
   Problem,
+  SimulationResult,
   UsedItem,
 } from '../../model';
-import { CORE_PROVIDER, MODULE_CONTEXTS } from '../../model';
+import { CORE_PROVIDER, MODULE_CONTEXTS, edgesFrom } from '../../model';
 import { loaderForVersion } from '../graphQueries/impact';
 import { simulate } from '../simulate';
 import { dependencyTargets, enhancersOf } from './closure';
@@ -42,9 +43,28 @@ export interface PlanInput {
 
 /** Applications that play or record sound files, so some file format must be loaded. */
 const SOUND_APPLICATIONS = new Set([
-  'playback', 'background', 'read', 'voicemail', 'voicemailmain', 'queue', 'saydigits', 'saynumber',
-  'sayalpha', 'sayunixtime', 'confbridge', 'musiconhold', 'mixmonitor', 'record', 'controlplayback',
-  'authenticate', 'directory', 'followme', 'meetme', 'page', 'waitexten', 'chanspy',
+  'playback',
+  'background',
+  'read',
+  'voicemail',
+  'voicemailmain',
+  'queue',
+  'saydigits',
+  'saynumber',
+  'sayalpha',
+  'sayunixtime',
+  'confbridge',
+  'musiconhold',
+  'mixmonitor',
+  'record',
+  'controlplayback',
+  'authenticate',
+  'directory',
+  'followme',
+  'meetme',
+  'page',
+  'waitexten',
+  'chanspy',
 ]);
 
 function fileName(path: string): string {
@@ -56,7 +76,10 @@ function where(at: DialplanLocation, entry: string | undefined): string {
 }
 
 function useText(use: DialplanUse, count: number, entry: string | undefined): string {
-  const place = use.context === undefined ? '[globals]' : `[${use.context}]${use.extension !== undefined ? ` exten ${use.extension}` : ''}`;
+  const place =
+    use.context === undefined
+      ? '[globals]'
+      : `[${use.context}]${use.extension !== undefined ? ` exten ${use.extension}` : ''}`;
   const via = use.via ? ` via ${use.via}` : '';
   const more = count > 1 ? `, and ${count - 1} more place${count === 2 ? '' : 's'}` : '';
   return `${use.name} used in ${place}, ${where(use, entry)}${via}${more}`;
@@ -96,7 +119,11 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
   const resolved = resolveNeeds(graph, input.needs ?? {});
   for (const n of resolved.modules) addNeed(n.module, n.kind, n.text);
   for (const u of resolved.unknown)
-    warnings.push({ severity: 'warning', code: 'unresolved-name', message: `${u.what} '${u.name}': ${u.why}.` });
+    warnings.push({
+      severity: 'warning',
+      code: 'unresolved-name',
+      message: `${u.what} '${u.name}': ${u.why}.`,
+    });
 
   const dialplan = input.dialplan;
   if (dialplan && dialplan.contexts.length + dialplan.priorities.length > 0) {
@@ -123,7 +150,11 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
     const kind = first.kind;
     const providers = providersOf(graph, kind, first.name);
     const chosen = chooseProvider(graph, providers, new Set(plan.keys()));
-    const item: UsedItem = { kind, name: first.name, at: uses.map((u) => ({ file: u.file, line: u.line, column: u.column })) };
+    const item: UsedItem = {
+      kind,
+      name: first.name,
+      at: uses.map((u) => ({ file: u.file, line: u.line, column: u.column })),
+    };
     if (chosen !== undefined) item.module = chosen;
     used.push(item);
     if (chosen === undefined) {
@@ -138,7 +169,11 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
       continue;
     }
     if (chosen === CORE_PROVIDER) continue;
-    addReason(chosen, { kind, text: useText(first, uses.length, entry), at: { file: first.file, line: first.line, column: first.column } });
+    addReason(chosen, {
+      kind,
+      text: useText(first, uses.length, entry),
+      at: { file: first.file, line: first.line, column: first.column },
+    });
     if (providers.length > 1) {
       const others = providers.filter((p) => p !== chosen);
       const key = [...providers].sort().join(',');
@@ -150,21 +185,35 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
       }
     }
     if (kind === 'technology')
-      for (const d of technologyDefaults(graph, first.name)) if (!plan.has(d.module)) addNeed(d.module, 'default', d.text);
+      for (const d of technologyDefaults(graph, first.name))
+        if (!plan.has(d.module)) addNeed(d.module, 'default', d.text);
   }
 
   // Defaults for what a dialplan cannot show: codecs for calls, formats for prompts.
   const userNeeds = input.needs ?? {};
-  const callTech = used.some((u) => u.kind === 'technology' && u.module !== undefined && u.module !== CORE_PROVIDER);
+  const callTech = used.some(
+    (u) => u.kind === 'technology' && u.module !== undefined && u.module !== CORE_PROVIDER,
+  );
   if (callTech && userNeeds.codecs === undefined)
     for (const c of ['ulaw', 'alaw'])
       if (graph.modules[`codec_${c}`]?.kind === 'loadable')
-        addNeed(`codec_${c}`, 'default', `default codec for calls (G.711 ${c === 'ulaw' ? 'µ-law' : 'A-law'}); choose others with --need <codec>`);
+        addNeed(
+          `codec_${c}`,
+          'default',
+          `default codec for calls (G.711 ${c === 'ulaw' ? 'µ-law' : 'A-law'}); choose others with --need <codec>`,
+        );
   const sound = used.find((u) => u.kind === 'application' && SOUND_APPLICATIONS.has(u.name.toLowerCase()));
   if (sound && userNeeds.formats === undefined)
-    for (const [f, why] of [['format_gsm', 'the stock prompts are GSM files'], ['format_wav', 'recordings and voicemail are written as WAV']] as const)
+    for (const [f, why] of [
+      ['format_gsm', 'the stock prompts are GSM files'],
+      ['format_wav', 'recordings and voicemail are written as WAV'],
+    ] as const)
       if (graph.modules[f]?.kind === 'loadable')
-        addNeed(f, 'default', `default sound format: ${sound.name} plays or records files and ${why}; choose others with --need <format>`);
+        addNeed(
+          f,
+          'default',
+          `default sound format: ${sound.name} plays or records files and ${why}; choose others with --need <format>`,
+        );
 
   // Mutually exclusive modules (same items or a conflicts edge): never two.
   dropConflicts(graph, plan, warnings);
@@ -175,11 +224,20 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
     const m = queue[i] ?? '';
     for (const dep of dependencyTargets(graph, m)) {
       if (graph.modules[dep]?.kind !== 'loadable') {
-        warnings.push({ severity: 'warning', code: 'unresolved-name', message: `${m} needs ${dep}, which is not a module of Asterisk ${version}.`, module: m });
+        warnings.push({
+          severity: 'warning',
+          code: 'unresolved-name',
+          message: `${m} needs ${dep}, which is not a module of Asterisk ${version}.`,
+          module: m,
+        });
         continue;
       }
-      const isLink = !graph.edges.some((e) => e.from === m && e.to === dep && e.kind === 'requires');
-      addReason(dep, { kind: 'dependency', text: isLink ? `${m}.so links against it` : `required by ${m}`, by: m });
+      const isLink = !edgesFrom(graph, m).some((e) => e.to === dep && e.kind === 'requires');
+      addReason(dep, {
+        kind: 'dependency',
+        text: isLink ? `${m}.so links against it` : `required by ${m}`,
+        by: m,
+      });
       if (!queue.includes(dep)) queue.push(dep);
     }
     for (const e of enhancersOf(graph, m)) {
@@ -191,24 +249,35 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
   }
 
   // require where asked; preload for realtime configuration drivers and what they need.
-  const requireSet = new Set((userNeeds.require ?? []).map((r) => r.trim().toLowerCase().replace(/\.so$/, '')));
+  const requireSet = new Set(
+    (userNeeds.require ?? []).map((r) => r.trim().toLowerCase().replace(/\.so$/, '')),
+  );
   const preload = new Set<string>();
   for (const m of plan.keys())
     if (m.startsWith('res_config_')) for (const p of [m, ...closureOf(graph, m)]) preload.add(p);
   for (const m of plan.values()) {
     const option: PlanOption = preload.has(m.name)
-      ? requireSet.has(m.name.toLowerCase()) ? 'preload-require' : 'preload'
-      : requireSet.has(m.name.toLowerCase()) ? 'require' : 'load';
+      ? requireSet.has(m.name.toLowerCase())
+        ? 'preload-require'
+        : 'preload'
+      : requireSet.has(m.name.toLowerCase())
+        ? 'require'
+        : 'load';
     m.option = option;
     if (preload.has(m.name))
-      m.reasons.push({ kind: 'need', text: 'preloaded: realtime configuration must be reachable before other modules read their configuration' });
+      m.reasons.push({
+        kind: 'need',
+        text: 'preloaded: realtime configuration must be reachable before other modules read their configuration',
+      });
   }
 
   const modules = [...plan.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   const files = dialplan?.files ?? [];
   const header = [
     `modules.conf planned by Asterisk Module Explorer for Asterisk ${version} (${loader} loader).`,
-    files.length > 0 ? `From the dialplan ${files.map(fileName).join(', ')}.` : 'From declared needs only (no dialplan).',
+    files.length > 0
+      ? `From the dialplan ${files.map(fileName).join(', ')}.`
+      : 'From declared needs only (no dialplan).',
     `${modules.length} modules besides the built-in ones; each line says why it is here.`,
   ];
   const written = writeModulesConf(modules, header);
@@ -216,10 +285,9 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
   const requirements: PlanRequirements = { used, needs };
   const verification = verifyPlan(graph, written.conf, requirements, loader);
 
-  const before = input.current
-    ? simulate(graph, input.current.conf, { loader })
-    : simulate(graph, autoloadConf(), { loader });
-  const loadedCount = (started: readonly string[], r: typeof before): number => started.filter((m) => !r.modules[m]?.builtin).length;
+  const before = input.current ? simulate(graph, input.current.conf, { loader }) : autoloadRun(graph, loader);
+  const loadedCount = (started: readonly string[], r: typeof before): number =>
+    started.filter((m) => !r.modules[m]?.builtin).length;
   const after = verification.started.filter((m) => graph.modules[m]?.kind !== 'builtin').length;
 
   const result: ModulesPlan = {
@@ -229,7 +297,11 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
     used,
     text: written.text,
     verification,
-    saving: { against: input.current ? 'current' : 'autoload', before: loadedCount(before.started, before), after },
+    saving: {
+      against: input.current ? 'current' : 'autoload',
+      before: loadedCount(before.started, before),
+      after,
+    },
     warnings,
     notes,
   };
@@ -242,7 +314,13 @@ export function planRequirements(plan: ModulesPlan): PlanRequirements {
   return {
     used: plan.used,
     needs: plan.modules.flatMap((m) =>
-      m.reasons.filter((r) => r.kind !== 'dependency' && !['application', 'function', 'technology', 'switch'].includes(r.kind)).slice(0, 1).map((r) => ({ module: m.name, reason: r.text })),
+      m.reasons
+        .filter(
+          (r) =>
+            r.kind !== 'dependency' && !['application', 'function', 'technology', 'switch'].includes(r.kind),
+        )
+        .slice(0, 1)
+        .map((r) => ({ module: m.name, reason: r.text })),
     ),
   };
 }
@@ -257,6 +335,23 @@ function closureOf(graph: ModuleGraph, module: string): string[] {
     queue.push(...dependencyTargets(graph, m));
   }
   return [...seen];
+}
+
+const autoloadRuns = new WeakMap<ModuleGraph, Map<LoaderKind, SimulationResult>>();
+
+/** `autoload = yes` with every module file present: the same for every plan of a graph, so run once. */
+function autoloadRun(graph: ModuleGraph, loader: LoaderKind): SimulationResult {
+  let byLoader = autoloadRuns.get(graph);
+  if (!byLoader) {
+    byLoader = new Map();
+    autoloadRuns.set(graph, byLoader);
+  }
+  let run = byLoader.get(loader);
+  if (!run) {
+    run = simulate(graph, autoloadConf(), { loader });
+    byLoader.set(loader, run);
+  }
+  return run;
 }
 
 function autoloadConf(): ModulesConf {
@@ -275,7 +370,9 @@ function autoloadConf(): ModulesConf {
 function dropConflicts(graph: ModuleGraph, plan: Map<string, PlannedModule>, warnings: Problem[]): void {
   const providersByItem = new Map<string, string[]>();
   for (const item of graph.items) {
-    if (!plan.has(item.module)) continue;
+    // Manager events and the like are shared by design; two modules registering one dialplan
+    // application or function is what makes them exclusive.
+    if ((item.kind !== 'application' && item.kind !== 'function') || !plan.has(item.module)) continue;
     const key = `${item.kind}:${item.name.toLowerCase()}`;
     const list = providersByItem.get(key) ?? [];
     if (!list.includes(item.module)) list.push(item.module);
@@ -283,11 +380,15 @@ function dropConflicts(graph: ModuleGraph, plan: Map<string, PlannedModule>, war
   }
   const pairs = new Set<string>();
   for (const list of providersByItem.values()) if (list.length > 1) pairs.add([...list].sort().join('|'));
-  for (const e of graph.edges) if (e.kind === 'conflicts' && plan.has(e.from) && plan.has(e.to)) pairs.add([e.from, e.to].sort().join('|'));
+  for (const e of graph.edges)
+    if (e.kind === 'conflicts' && plan.has(e.from) && plan.has(e.to))
+      pairs.add([e.from, e.to].sort().join('|'));
   for (const pair of pairs) {
     const members = pair.split('|').filter((m) => plan.has(m));
     if (members.length < 2) continue;
-    const weight = (m: string): number => (plan.get(m)?.reasons.some((r) => r.kind === 'keep') ? 2 : 0) + (plan.get(m)?.reasons.length ?? 0) / 1000;
+    const weight = (m: string): number =>
+      (plan.get(m)?.reasons.some((r) => r.kind === 'keep') ? 2 : 0) +
+      (plan.get(m)?.reasons.length ?? 0) / 1000;
     const [keep, ...drop] = [...members].sort((a, b) => weight(b) - weight(a) || a.length - b.length);
     for (const d of drop) {
       plan.delete(d);

@@ -50,7 +50,11 @@ export function providersOf(graph: ModuleGraph, kind: UsedKind, name: string): s
  * the plain one whose name the others extend (app_voicemail before app_voicemail_imap), else
  * the shortest name.
  */
-export function chooseProvider(graph: ModuleGraph, providers: readonly string[], planned: ReadonlySet<string>): string | undefined {
+export function chooseProvider(
+  graph: ModuleGraph,
+  providers: readonly string[],
+  planned: ReadonlySet<string>,
+): string | undefined {
   if (providers.includes(CORE_PROVIDER)) return CORE_PROVIDER;
   const inPlan = providers.find((p) => planned.has(p));
   if (inPlan) return inPlan;

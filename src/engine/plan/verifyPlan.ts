@@ -38,7 +38,8 @@ export function verifyPlan(
   for (const e of conf.entries) {
     if (e.option === 'autoload' || e.option === 'noload' || e.option === 'unknown') continue;
     const name = e.value.replace(/\.so$/i, '');
-    if (!running(name)) notRunning.push({ module: name, why: [...new Set(whyDeclined(result, name).map((s) => s.text))] });
+    if (!running(name))
+      notRunning.push({ module: name, why: [...new Set(whyDeclined(result, name).map((s) => s.text))] });
   }
 
   // What the requirements explain: their modules and everything those need to start.

@@ -35,13 +35,24 @@ function reasonComment(m: PlannedModule): string {
   return `${first.text}${more}`.replace(/[\r\n]+/g, ' ');
 }
 
-export function writeModulesConf(modules: readonly PlannedModule[], header: readonly string[], file = 'modules.conf'): WrittenConf {
+export function writeModulesConf(
+  modules: readonly PlannedModule[],
+  header: readonly string[],
+  file = 'modules.conf',
+): WrittenConf {
   const lines: string[] = [];
   const entries: ModulesConfEntry[] = [];
   for (const h of header) lines.push(`; ${h}`);
   lines.push('', '[modules]');
   lines.push('autoload = no');
-  entries.push({ name: 'autoload', option: 'autoload', value: 'no', object: false, line: lines.length, column: 1 });
+  entries.push({
+    name: 'autoload',
+    option: 'autoload',
+    value: 'no',
+    object: false,
+    line: lines.length,
+    column: 1,
+  });
 
   const order = (c: string): number => {
     const i = MODULE_CATEGORIES.indexOf(c as ModuleCategory);
@@ -57,7 +68,14 @@ export function writeModulesConf(modules: readonly PlannedModule[], header: read
     for (const m of members) {
       const directive = `${m.option} => ${m.name}.so`;
       lines.push(`${directive.padEnd(width)} ; ${reasonComment(m)}`);
-      entries.push({ name: m.option, option: m.option, value: `${m.name}.so`, object: true, line: lines.length, column: 1 });
+      entries.push({
+        name: m.option,
+        option: m.option,
+        value: `${m.name}.so`,
+        object: true,
+        line: lines.length,
+        column: 1,
+      });
     }
   }
   return {

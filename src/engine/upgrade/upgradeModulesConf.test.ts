@@ -9,11 +9,16 @@ import { loadBuiltinDatasetNode } from '../../ingest/node/loadBuiltinDataset';
 import { simulate } from '../simulate';
 import { upgradeModulesConf } from './upgradeModulesConf';
 
-const text = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures/asterisk16-modules.conf'), 'utf8');
+const text = readFileSync(
+  join(dirname(fileURLToPath(import.meta.url)), 'fixtures/asterisk16-modules.conf'),
+  'utf8',
+);
 const graphs = new Map<string, ModuleGraph>(BUILTIN_VERSIONS.map((v) => [v, loadBuiltinDatasetNode(v)]));
 const history = BUILTIN_VERSIONS.map((v) => ({
   version: v,
-  modules: Object.values(graphs.get(v)?.modules ?? {}).filter((m) => m.kind === 'loadable' || m.kind === 'builtin').map((m) => m.name),
+  modules: Object.values(graphs.get(v)?.modules ?? {})
+    .filter((m) => m.kind === 'loadable' || m.kind === 'builtin')
+    .map((m) => m.name),
 }));
 
 function upgrade(from: string, to: string) {
@@ -35,7 +40,9 @@ describe.each(['22.10.1', '23.4.1'])('an Asterisk 16-era modules.conf carried fr
     );
     expect(finding('res_monitor.so')).toMatchObject({ kind: 'removed', replacement: 'app_mixmonitor' });
     expect(finding('chan_sip.so')?.message).toContain('chan_sip: removed in 21');
-    expect(finding('chan_sip.so')?.message).toContain('no replacement is named in its metadata. Channel drivers in Asterisk');
+    expect(finding('chan_sip.so')?.message).toContain(
+      'no replacement is named in its metadata. Channel drivers in Asterisk',
+    );
     expect(finding('chan_sip.so')?.message).toContain('chan_pjsip');
     expect(finding('chan_sip.so')?.replacement).toBeUndefined();
     expect(finding('chan_skinny.so')?.message).toContain('this noload line does nothing there');

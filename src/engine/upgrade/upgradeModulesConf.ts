@@ -73,7 +73,9 @@ export function upgradeModulesConf(input: UpgradeInput): UpgradeResult {
   const replaced = new Map<number, string>();
   const commentedOut = new Set<number>();
   const toVersion = to.info.version;
-  const listedKeys = new Set(conf.entries.filter((e) => NAMING.has(e.option)).map((e) => e.value.toLowerCase().replace(/\.so$/, '')));
+  const listedKeys = new Set(
+    conf.entries.filter((e) => NAMING.has(e.option)).map((e) => e.value.toLowerCase().replace(/\.so$/, '')),
+  );
   const drivers = Object.values(to.modules)
     .filter((m) => m.kind === 'loadable' && m.category === 'channels')
     .map((m) => m.name)
@@ -135,9 +137,7 @@ export function upgradeModulesConf(input: UpgradeInput): UpgradeResult {
     }
     const category = sourceInfo?.category;
     const pointer =
-      category === 'channels'
-        ? ` Channel drivers in Asterisk ${toVersion}: ${drivers.join(', ')}.`
-        : '';
+      category === 'channels' ? ` Channel drivers in Asterisk ${toVersion}: ${drivers.join(', ')}.` : '';
     const message = known
       ? `${name}: ${when.join(', ')}; no replacement is named in its metadata.${pointer}`
       : `${name} is not a module of Asterisk ${from.info.version} nor ${toVersion}, nor of any built-in dataset: a typo or a third-party module.`;
@@ -147,18 +147,32 @@ export function upgradeModulesConf(input: UpgradeInput): UpgradeResult {
   }
 
   // Lines that work on the source version and would fail on the target (a require stops Asterisk).
-  const asIs = intentOf(to, conf, simulate(to, conf, { loader: loaderForVersion(toVersion) }), { loader: loaderForVersion(toVersion) });
-  const onSource = intentOf(from, conf, simulate(from, conf, { loader: loaderForVersion(from.info.version) }), {
-    loader: loaderForVersion(from.info.version),
-    measureNoloads: false,
+  const asIs = intentOf(to, conf, simulate(to, conf, { loader: loaderForVersion(toVersion) }), {
+    loader: loaderForVersion(toVersion),
   });
+  const onSource = intentOf(
+    from,
+    conf,
+    simulate(from, conf, { loader: loaderForVersion(from.info.version) }),
+    {
+      loader: loaderForVersion(from.info.version),
+      measureNoloads: false,
+    },
+  );
   const failedBefore = new Set(onSource.failing.map((l) => l.line));
   const reported = new Set(findings.map((f) => f.line));
   for (const l of asIs.failing) {
     if (failedBefore.has(l.line) || reported.has(l.line)) continue;
     const isRequire = l.option === 'require' || l.option === 'preload-require';
     const message = `${l.option} => ${l.value} would newly fail on Asterisk ${toVersion}${isRequire ? ' and stop Asterisk' : ''}: ${l.why.join(' ')}`;
-    findings.push({ kind: 'newly-fails', line: l.line, column: l.column, option: l.option, value: l.value, message });
+    findings.push({
+      kind: 'newly-fails',
+      line: l.line,
+      column: l.column,
+      option: l.option,
+      value: l.value,
+      message,
+    });
     before.set(l.line, [...(before.get(l.line) ?? []), `; [upgrade to ${toVersion}] ${message}`]);
   }
   findings.sort((a, b) => a.line - b.line);
@@ -174,10 +188,15 @@ export function upgradeModulesConf(input: UpgradeInput): UpgradeResult {
     else out.push(text);
   });
   const rewrittenConf = parseTextConf(conf, rewrittenEntries);
-  const rewritten = intentOf(to, rewrittenConf, simulate(to, rewrittenConf, { loader: loaderForVersion(toVersion) }), {
-    loader: loaderForVersion(toVersion),
-    measureNoloads: false,
-  });
+  const rewritten = intentOf(
+    to,
+    rewrittenConf,
+    simulate(to, rewrittenConf, { loader: loaderForVersion(toVersion) }),
+    {
+      loader: loaderForVersion(toVersion),
+      measureNoloads: false,
+    },
+  );
   return {
     from: from.info.version,
     to: toVersion,

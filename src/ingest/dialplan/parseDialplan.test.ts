@@ -36,11 +36,30 @@ describe('parseDialplan on the office PBX (with an #include)', () => {
 
   it('finds every application with its file, line and column', () => {
     expect(uses(files, 'application')).toEqual([
-      'Answer', 'Background', 'Dial', 'Echo', 'ExecIf', 'Gosub', 'Goto', 'GotoIfTime', 'Hangup',
-      'MixMonitor', 'NoOp', 'Playback', 'Return', 'Set', 'VoiceMail', 'VoiceMailMain', 'WaitExten',
+      'Answer',
+      'Background',
+      'Dial',
+      'Echo',
+      'ExecIf',
+      'Gosub',
+      'Goto',
+      'GotoIfTime',
+      'Hangup',
+      'MixMonitor',
+      'NoOp',
+      'Playback',
+      'Return',
+      'Set',
+      'VoiceMail',
+      'VoiceMailMain',
+      'WaitExten',
     ]);
     expect(find(files, 'application', 'Echo')).toMatchObject({
-      file: 'extensions.conf', line: 54, column: 16, context: 'from-internal', extension: '*43',
+      file: 'extensions.conf',
+      line: 54,
+      column: 16,
+      context: 'from-internal',
+      extension: '*43',
     });
     // The application ExecIf runs, inside its arguments.
     expect(find(files, 'application', 'MixMonitor')).toMatchObject({ line: 64, column: 50 });
@@ -71,7 +90,12 @@ describe('parseDialplan on the office PBX (with an #include)', () => {
 
   it('records includes and Gosub targets', () => {
     const targets = result.data?.targets.map((t) => `${t.kind}:${t.from}->${t.target}`);
-    expect(targets).toEqual(expect.arrayContaining(['include:from-internal->office-users', 'gosub:from-internal->sub-record-check']));
+    expect(targets).toEqual(
+      expect.arrayContaining([
+        'include:from-internal->office-users',
+        'gosub:from-internal->sub-record-check',
+      ]),
+    );
   });
 });
 
@@ -79,9 +103,20 @@ describe('parseDialplan on the call centre and the hotel', () => {
   it('call centre: queue functions, AGI targets, DAHDI through [globals]', () => {
     const files = fixture('callcentre');
     expect(parseDialplan(files).problems).toEqual([]);
-    expect(uses(files, 'function')).toEqual(['CALLERID', 'CHANNEL', 'CUT', 'LEN', 'QUEUE_WAITING_COUNT', 'STRFTIME']);
+    expect(uses(files, 'function')).toEqual([
+      'CALLERID',
+      'CHANNEL',
+      'CUT',
+      'LEN',
+      'QUEUE_WAITING_COUNT',
+      'STRFTIME',
+    ]);
     expect(uses(files, 'technology')).toEqual(['DAHDI', 'PJSIP']);
-    expect(parseDialplan(files).data?.targets.filter((t) => t.kind === 'agi').map((t) => t.target)).toEqual(['${CRM_AGI}']);
+    expect(
+      parseDialplan(files)
+        .data?.targets.filter((t) => t.kind === 'agi')
+        .map((t) => t.target),
+    ).toEqual(['${CRM_AGI}']);
   });
 
   it('hotel: #include without quotes, a bracketed pattern, DEVICE_STATE in a variable', () => {
@@ -89,7 +124,9 @@ describe('parseDialplan on the call centre and the hotel', () => {
     const r = parseDialplan(files);
     expect(r.problems).toEqual([]);
     expect(r.data?.files).toEqual(['extensions.conf', 'rooms.conf']);
-    expect(r.data?.priorities.find((p) => p.file === 'rooms.conf' && p.priority === '1')?.extension).toBe('_[1-3]XX');
+    expect(r.data?.priorities.find((p) => p.file === 'rooms.conf' && p.priority === '1')?.extension).toBe(
+      '_[1-3]XX',
+    );
     expect(uses(files, 'function')).toEqual(['CALLERID', 'DB', 'DB_EXISTS', 'DEVICE_STATE', 'STRFTIME']);
     expect(uses(files, 'application')).toContain('MusicOnHold');
   });
@@ -108,17 +145,29 @@ describe('parseDialplan: the constructs one by one', () => {
       ),
     );
     expect(r.problems).toEqual([]);
-    const functions = r.data?.uses.filter((u) => u.kind === 'function').map((u) => `${u.name}@${u.line}:${u.column}`);
+    const functions = r.data?.uses
+      .filter((u) => u.kind === 'function')
+      .map((u) => `${u.name}@${u.line}:${u.column}`);
     expect(functions).toEqual(['IF@4:22', 'DB_EXISTS@4:27', 'DB@4:45', 'LEN@5:24', 'FIELDQTY@5:37']);
     expect(r.data?.uses.filter((u) => u.kind === 'application').map((u) => u.name)).toEqual([
-      'Playback', 'Set', 'Set', 'Macro', 'Playback', 'AGI',
+      'Playback',
+      'Set',
+      'Set',
+      'Macro',
+      'Playback',
+      'AGI',
     ]);
-    expect(r.data?.targets.map((t) => `${t.kind}:${t.target}`)).toEqual(['macro:macro-greet', 'agi:lookup.agi']);
+    expect(r.data?.targets.map((t) => `${t.kind}:${t.target}`)).toEqual([
+      'macro:macro-greet',
+      'agi:lookup.agi',
+    ]);
   });
 
   it('comments: ; to the end of the line, \\; kept, ;-- blocks --; across lines', () => {
     const r = parseDialplan(
-      one('[c]\n;-- exten => 1,1,Dial(SIP/1)\nstill comment --; exten => 2,1,Echo() ; trailing\nexten => 3,1,NoOp(a\\;b)\n'),
+      one(
+        '[c]\n;-- exten => 1,1,Dial(SIP/1)\nstill comment --; exten => 2,1,Echo() ; trailing\nexten => 3,1,NoOp(a\\;b)\n',
+      ),
     );
     expect(r.data?.uses.map((u) => `${u.name}@${u.line}:${u.column}`)).toEqual(['Echo@3:32', 'NoOp@4:14']);
     expect(r.data?.priorities[1]?.args).toBe('a\\;b');
@@ -127,7 +176,12 @@ describe('parseDialplan: the constructs one by one', () => {
   it('a missing include is a located warning, not a crash; a cycle is an error', () => {
     const missing = parseDialplan(one('[c]\n#include "users.conf"\nexten => 1,1,Echo()\n'));
     expect(missing.problems).toEqual([
-      expect.objectContaining({ severity: 'warning', line: 2, column: 1, message: expect.stringContaining('#include "users.conf": no such file') }),
+      expect.objectContaining({
+        severity: 'warning',
+        line: 2,
+        column: 1,
+        message: expect.stringContaining('#include "users.conf": no such file'),
+      }),
     ]);
     expect(missing.data?.uses).toHaveLength(1);
     const cycle = parseDialplan([
@@ -135,7 +189,12 @@ describe('parseDialplan: the constructs one by one', () => {
       { name: 'a.conf', text: '[c]\n#include extensions.conf\nexten => 1,1,Echo()\n' },
     ]);
     expect(cycle.problems).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'a.conf', line: 2, message: expect.stringContaining('extensions.conf -> a.conf -> extensions.conf') }),
+      expect.objectContaining({
+        severity: 'error',
+        file: 'a.conf',
+        line: 2,
+        message: expect.stringContaining('extensions.conf -> a.conf -> extensions.conf'),
+      }),
     ]);
     expect(cycle.data?.uses.map((u) => u.name)).toEqual(['Echo']);
   });
@@ -148,12 +207,22 @@ describe('parseDialplan: the constructs one by one', () => {
       { name: 'stray.conf', text: '[x]\n' },
     ]);
     expect(r.data?.files).toEqual(['extensions.conf', 'custom/a.conf', 'custom/b.conf']);
-    expect(r.data?.uses.find((u) => u.kind === 'switch')).toMatchObject({ name: 'Realtime', line: 3, column: 11 });
-    expect(r.problems).toEqual([expect.objectContaining({ file: 'stray.conf', message: expect.stringContaining('not #included') })]);
+    expect(r.data?.uses.find((u) => u.kind === 'switch')).toMatchObject({
+      name: 'Realtime',
+      line: 3,
+      column: 11,
+    });
+    expect(r.problems).toEqual([
+      expect.objectContaining({ file: 'stray.conf', message: expect.stringContaining('not #included') }),
+    ]);
   });
 
   it('same => without exten, a bad priority, a line outside any context, undefined targets', () => {
-    const r = parseDialplan(one('exten => 1,1,Echo()\n[c]\nsame => n,Echo()\nexten => 1,x,Echo()\ninclude => nowhere\ninclude => parkedcalls\n'));
+    const r = parseDialplan(
+      one(
+        'exten => 1,1,Echo()\n[c]\nsame => n,Echo()\nexten => 1,x,Echo()\ninclude => nowhere\ninclude => parkedcalls\n',
+      ),
+    );
     expect(r.problems.map((p) => `${p.line}:${p.severity}:${p.message.slice(0, 30)}`)).toEqual([
       '1:error:Line outside any context: Aste',
       '3:error:same => without an exten => be',
@@ -167,7 +236,10 @@ describe('parseDialplan: the constructs one by one', () => {
     expect(ael.problems[0]).toMatchObject({ severity: 'error', code: 'config-unsupported' });
     expect(ael.problems[0]?.message).toContain('AEL is a language of its own');
     expect(ael.data?.uses).toEqual([]);
-    const lua = parseDialplan([...one('[c]\nexten => 1,1,Echo()\n'), { name: 'extensions.lua', text: 'extensions = {}' }]);
+    const lua = parseDialplan([
+      ...one('[c]\nexten => 1,1,Echo()\n'),
+      { name: 'extensions.lua', text: 'extensions = {}' },
+    ]);
     expect(lua.problems[0]).toMatchObject({ severity: 'warning', file: 'extensions.lua' });
     expect(lua.problems[0]?.message).toContain('pbx_lua');
     expect(lua.data?.uses).toHaveLength(1);

@@ -23,7 +23,7 @@ import type { GlobalValue } from './scanArguments';
 import { findFunctions, findTechnologies, splitTopLevel } from './scanArguments';
 
 const UNSUPPORTED: Record<string, string> = {
-  ael: 'AEL is a language of its own (compiled by pbx_ael, with macros, if/else and switch blocks), not extensions.conf syntax; the planner reads extensions.conf only. Asterisk\'s aelparse utility can write an AEL dialplan out in extensions.conf form, which can be planned.',
+  ael: "AEL is a language of its own (compiled by pbx_ael, with macros, if/else and switch blocks), not extensions.conf syntax; the planner reads extensions.conf only. Asterisk's aelparse utility can write an AEL dialplan out in extensions.conf form, which can be planned.",
   lua: 'Lua dialplans are programs run by pbx_lua: which applications they call is only known when they run, so no parser can list them. Plan from an extensions.conf, and keep pbx_lua and what your script uses with --keep.',
 };
 
@@ -103,7 +103,13 @@ export function parseDialplan(files: readonly DialplanFile[]): ParseResult<Dialp
   return { data: dialplan, problems };
 }
 
-function problemAt(state: State, severity: Problem['severity'], code: Problem['code'], message: string, at: DialplanLocation): void {
+function problemAt(
+  state: State,
+  severity: Problem['severity'],
+  code: Problem['code'],
+  message: string,
+  at: DialplanLocation,
+): void {
   state.problems.push({ severity, code, message, file: at.file, line: at.line, column: at.column });
 }
 
@@ -113,7 +119,7 @@ function stripComments(text: string): string[] {
   let depth = 0;
   return lines.map((source) => {
     let kept = '';
-    for (let pos = 0; pos < source.length; ) {
+    for (let pos = 0; pos < source.length;) {
       if (depth > 0) {
         if (source.startsWith('--;', pos)) {
           depth--;
@@ -155,9 +161,15 @@ function findIncluded(state: State, spec: string): DialplanFile[] {
   const wanted = spec.replace(/^["<]|[">]$/g, '').trim();
   if (wanted.includes('*') || wanted.includes('?')) {
     const pattern = new RegExp(
-      `(^|/)${wanted.replace(/^\.?\//, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`,
+      `(^|/)${wanted
+        .replace(/^\.?\//, '')
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}$`,
     );
-    return [...state.files.values()].filter((f) => pattern.test(f.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return [...state.files.values()]
+      .filter((f) => pattern.test(f.name))
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
   }
   const exact = state.files.get(wanted);
   if (exact) return [exact];
@@ -188,12 +200,24 @@ function readLine(state: State, file: DialplanFile, raw: string, line: number): 
       const found = findIncluded(state, arg);
       if (found.length === 0) {
         if (directive === 'include')
-          problemAt(state, 'warning', 'unresolved-name', `#include ${arg}: no such file was given; open it together with ${state.reading[0] ?? 'the dialplan'} to plan with it.`, at);
+          problemAt(
+            state,
+            'warning',
+            'unresolved-name',
+            `#include ${arg}: no such file was given; open it together with ${state.reading[0] ?? 'the dialplan'} to plan with it.`,
+            at,
+          );
         return;
       }
       for (const f of found) {
         if (state.reading.includes(f.name)) {
-          problemAt(state, 'error', 'config-syntax', `#include ${arg} makes a cycle: ${[...state.reading, f.name].join(' -> ')}; Asterisk would include it forever.`, at);
+          problemAt(
+            state,
+            'error',
+            'config-syntax',
+            `#include ${arg} makes a cycle: ${[...state.reading, f.name].join(' -> ')}; Asterisk would include it forever.`,
+            at,
+          );
           continue;
         }
         readFile(state, f);
@@ -201,10 +225,22 @@ function readLine(state: State, file: DialplanFile, raw: string, line: number): 
       return;
     }
     if (directive === 'exec') {
-      problemAt(state, 'warning', 'config-unsupported', `#exec runs a program when Asterisk reads the file; its output is unknown here and is not planned for.`, at);
+      problemAt(
+        state,
+        'warning',
+        'config-unsupported',
+        `#exec runs a program when Asterisk reads the file; its output is unknown here and is not planned for.`,
+        at,
+      );
       return;
     }
-    problemAt(state, 'warning', 'config-syntax', `Unknown directive '#${directive}': Asterisk ignores this line.`, at);
+    problemAt(
+      state,
+      'warning',
+      'config-syntax',
+      `Unknown directive '#${directive}': Asterisk ignores this line.`,
+      at,
+    );
     return;
   }
 
@@ -216,7 +252,10 @@ function readLine(state: State, file: DialplanFile, raw: string, line: number): 
     }
     const name = body.slice(1, close).trim();
     const options = /^\(([^)]*)\)/.exec(body.slice(close + 1).trim())?.[1] ?? '';
-    const flags = options.split(',').map((o) => o.trim()).filter((o) => o !== '');
+    const flags = options
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== '');
     const lower = name.toLowerCase();
     state.lastExtension = undefined;
     if (lower === 'general' || lower === 'globals') {
@@ -246,7 +285,13 @@ function readLine(state: State, file: DialplanFile, raw: string, line: number): 
 
   switch (state.section.kind) {
     case 'none':
-      problemAt(state, 'error', 'config-syntax', `Line outside any context: Asterisk rejects the file ('No category context').`, at);
+      problemAt(
+        state,
+        'error',
+        'config-syntax',
+        `Line outside any context: Asterisk rejects the file ('No category context').`,
+        at,
+      );
       return;
     case 'general':
       return;
@@ -262,7 +307,13 @@ function readLine(state: State, file: DialplanFile, raw: string, line: number): 
   }
 }
 
-function readContextLine(state: State, key: string, value: string, at: DialplanLocation, valueAt: DialplanLocation): void {
+function readContextLine(
+  state: State,
+  key: string,
+  value: string,
+  at: DialplanLocation,
+  valueAt: DialplanLocation,
+): void {
   const context = state.section.name;
   switch (key) {
     case 'exten':
@@ -273,7 +324,13 @@ function readContextLine(state: State, key: string, value: string, at: DialplanL
       if (key === 'exten') {
         const comma = firstComma(rest);
         if (comma < 0) {
-          problemAt(state, 'warning', 'config-syntax', `exten => needs an extension, a priority and an application.`, at);
+          problemAt(
+            state,
+            'warning',
+            'config-syntax',
+            `exten => needs an extension, a priority and an application.`,
+            at,
+          );
           return;
         }
         extension = rest.slice(0, comma).trim();
@@ -282,7 +339,13 @@ function readContextLine(state: State, key: string, value: string, at: DialplanL
         state.lastExtension = extension;
       } else {
         if (state.lastExtension === undefined) {
-          problemAt(state, 'error', 'config-syntax', `same => without an exten => before it in [${context}].`, at);
+          problemAt(
+            state,
+            'error',
+            'config-syntax',
+            `same => without an exten => before it in [${context}].`,
+            at,
+          );
           return;
         }
         extension = state.lastExtension;
@@ -301,13 +364,25 @@ function readContextLine(state: State, key: string, value: string, at: DialplanL
       const name = /^\s*([A-Za-z0-9_]+)/.exec(value)?.[1] ?? value.trim();
       state.dialplan.uses.push({ ...valueAt, kind: 'switch', name, context });
       if (SWITCH_TYPES[name.toLowerCase()] === undefined)
-        problemAt(state, 'warning', 'unresolved-name', `switch type '${name}' is not one the explorer knows (${Object.keys(SWITCH_TYPES).join(', ')}).`, valueAt);
+        problemAt(
+          state,
+          'warning',
+          'unresolved-name',
+          `switch type '${name}' is not one the explorer knows (${Object.keys(SWITCH_TYPES).join(', ')}).`,
+          valueAt,
+        );
       return;
     }
     case 'ignorepat':
       return;
     default:
-      problemAt(state, 'warning', 'config-syntax', `'${key}' is not a dialplan keyword (exten, same, include, switch, ignorepat): pbx_config ignores it.`, at);
+      problemAt(
+        state,
+        'warning',
+        'config-syntax',
+        `'${key}' is not a dialplan keyword (exten, same, include, switch, ignorepat): pbx_config ignores it.`,
+        at,
+      );
   }
 }
 
@@ -323,7 +398,14 @@ function firstComma(text: string): number {
   return -1;
 }
 
-function readPriority(state: State, context: string, extension: string, rest: string, restColumn: number, at: DialplanLocation): void {
+function readPriority(
+  state: State,
+  context: string,
+  extension: string,
+  rest: string,
+  restColumn: number,
+  at: DialplanLocation,
+): void {
   const comma = rest.indexOf(',');
   const priorityText = (comma < 0 ? rest : rest.slice(0, comma)).trim();
   const after = comma < 0 ? '' : rest.slice(comma + 1);
@@ -332,7 +414,13 @@ function readPriority(state: State, context: string, extension: string, rest: st
   const priority = (pm?.[1] ?? priorityText).trim();
   const label = pm?.[2]?.trim();
   if (!/^(\d+|n(\s*\+\s*\d+)?|s(\s*\+\s*\d+)?|hint)$/i.test(priority))
-    problemAt(state, 'warning', 'config-syntax', `'${priority}' is not a priority (a number, n, n+N, s or hint).`, { ...at, column: restColumn });
+    problemAt(
+      state,
+      'warning',
+      'config-syntax',
+      `'${priority}' is not a priority (a number, n, n+N, s or hint).`,
+      { ...at, column: restColumn },
+    );
 
   const entry: DialplanPriority = { ...at, context, extension, priority, application: '', args: '' };
   if (label) entry.label = label;
@@ -351,7 +439,16 @@ function readPriority(state: State, context: string, extension: string, rest: st
     problemAt(state, 'warning', 'config-syntax', `No application after the priority.`, at);
     return;
   }
-  useApplication(state, app.name, app.args, afterColumn + lead, afterColumn + lead + app.argsOffset, at, context, extension);
+  useApplication(
+    state,
+    app.name,
+    app.args,
+    afterColumn + lead,
+    afterColumn + lead + app.argsOffset,
+    at,
+    context,
+    extension,
+  );
 }
 
 interface ApplicationCall {
@@ -370,7 +467,8 @@ function readApplication(text: string): ApplicationCall {
     const args = close > paren ? text.slice(paren + 1, close) : text.slice(paren + 1);
     return { name: text.slice(0, paren).trim(), args, argsOffset: paren + 1 };
   }
-  if (comma >= 0) return { name: text.slice(0, comma).trim(), args: text.slice(comma + 1), argsOffset: comma + 1 };
+  if (comma >= 0)
+    return { name: text.slice(0, comma).trim(), args: text.slice(comma + 1), argsOffset: comma + 1 };
   return { name: text.trim(), args: '', argsOffset: text.length };
 }
 
@@ -391,8 +489,15 @@ function useApplication(
 
   if (lower === 'set') {
     const left = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(args);
-    if (left?.[1] && args.indexOf('=') > (left.index + left[0].length))
-      addUse(state, 'function', left[1], { ...argsAt, column: argsColumn + args.indexOf(left[1]) }, context, extension);
+    if (left?.[1] && args.indexOf('=') > left.index + left[0].length)
+      addUse(
+        state,
+        'function',
+        left[1],
+        { ...argsAt, column: argsColumn + args.indexOf(left[1]) },
+        context,
+        extension,
+      );
   }
   if (RUNS_APPLICATION.has(lower)) {
     // ExecIf(cond?App(args):App(args)), ExecIfTime(times,days,dom,months?App(args)), Exec(App(args)).
@@ -405,7 +510,9 @@ function useApplication(
       calls = args.slice(second.offset);
       offset = second.offset;
     }
-    for (const part of lower.startsWith('execif') ? splitTopLevel(calls, ':') : [{ text: calls, offset: 0 }]) {
+    for (const part of lower.startsWith('execif')
+      ? splitTopLevel(calls, ':')
+      : [{ text: calls, offset: 0 }]) {
       const lead = part.text.length - part.text.trimStart().length;
       const inner = readApplication(part.text.trimStart());
       if (inner.name === '' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(inner.name)) continue;
@@ -415,17 +522,20 @@ function useApplication(
   }
   const target = (kind: DialplanTarget['kind'], name: string, offset: number): void => {
     const t = name.trim();
-    if (t !== '') state.dialplan.targets.push({ ...at, column: argsColumn + offset, kind, target: t, from: context });
+    if (t !== '')
+      state.dialplan.targets.push({ ...at, column: argsColumn + offset, kind, target: t, from: context });
   };
   const parts = splitTopLevel(args, ',');
   if (lower === 'gosub' || lower === 'goto') {
-    if (parts.length >= 3 && parts[0]) target(lower === 'gosub' ? 'gosub' : 'goto', parts[0].text, parts[0].offset);
+    if (parts.length >= 3 && parts[0])
+      target(lower === 'gosub' ? 'gosub' : 'goto', parts[0].text, parts[0].offset);
   } else if (lower === 'gosubif' || lower === 'gotoif') {
     const branches = splitTopLevel(args, '?')[1];
     if (branches)
       for (const b of splitTopLevel(args.slice(branches.offset), ':')) {
         const p = splitTopLevel(b.text, ',');
-        if (p.length >= 3 && p[0]) target(lower === 'gosubif' ? 'gosub' : 'goto', p[0].text, branches.offset + b.offset + p[0].offset);
+        if (p.length >= 3 && p[0])
+          target(lower === 'gosubif' ? 'gosub' : 'goto', p[0].text, branches.offset + b.offset + p[0].offset);
       }
   } else if (lower === 'macro' || lower === 'macroexclusive') {
     if (parts[0]) target('macro', `macro-${parts[0].text.trim()}`, parts[0].offset);
@@ -434,7 +544,15 @@ function useApplication(
   }
 }
 
-function addUse(state: State, kind: DialplanUse['kind'], name: string, at: DialplanLocation, context?: string, extension?: string, via?: string): void {
+function addUse(
+  state: State,
+  kind: DialplanUse['kind'],
+  name: string,
+  at: DialplanLocation,
+  context?: string,
+  extension?: string,
+  via?: string,
+): void {
   const use: DialplanUse = { ...at, kind, name };
   if (context !== undefined) use.context = context;
   if (extension !== undefined) use.extension = extension;
@@ -443,8 +561,15 @@ function addUse(state: State, kind: DialplanUse['kind'], name: string, at: Dialp
 }
 
 /** Functions and technologies in any value: arguments, hints, globals. */
-function scanValue(state: State, text: string, at: DialplanLocation, context?: string, extension?: string): void {
-  for (const f of findFunctions(text)) addUse(state, 'function', f.name, { ...at, column: at.column + f.offset }, context, extension);
+function scanValue(
+  state: State,
+  text: string,
+  at: DialplanLocation,
+  context?: string,
+  extension?: string,
+): void {
+  for (const f of findFunctions(text))
+    addUse(state, 'function', f.name, { ...at, column: at.column + f.offset }, context, extension);
   for (const t of findTechnologies(text, state.globals))
     addUse(state, 'technology', t.name, { ...at, column: at.column + t.offset }, context, extension, t.via);
 }
@@ -454,7 +579,8 @@ function checkTargets(dialplan: Dialplan, problems: Problem[]): void {
   const defined = new Set(dialplan.contexts.map((c) => c.name.toLowerCase()));
   for (const t of dialplan.targets) {
     if (t.kind === 'agi' || t.target.includes('$')) continue;
-    if (defined.has(t.target.toLowerCase()) || MODULE_CONTEXTS[t.target.toLowerCase()] !== undefined) continue;
+    if (defined.has(t.target.toLowerCase()) || MODULE_CONTEXTS[t.target.toLowerCase()] !== undefined)
+      continue;
     problems.push({
       severity: 'warning',
       code: 'unresolved-name',

@@ -16,8 +16,27 @@ const IDENT = /[A-Za-z0-9_]/;
 
 /** Functions of Asterisk's expression parser itself (main/ast_expr2.y), not dialplan functions. */
 const EXPRESSION_BUILTINS = new Set([
-  'SQRT', 'FLOOR', 'CEIL', 'ROUND', 'RINT', 'TRUNC', 'EXP', 'EXP2', 'EXP10', 'LOG', 'LOG2', 'LOG10',
-  'REMAINDER', 'SIN', 'COS', 'TAN', 'ASIN', 'ACOS', 'ATAN', 'ATAN2', 'POW',
+  'SQRT',
+  'FLOOR',
+  'CEIL',
+  'ROUND',
+  'RINT',
+  'TRUNC',
+  'EXP',
+  'EXP2',
+  'EXP10',
+  'LOG',
+  'LOG2',
+  'LOG10',
+  'REMAINDER',
+  'SIN',
+  'COS',
+  'TAN',
+  'ASIN',
+  'ACOS',
+  'ATAN',
+  'ATAN2',
+  'POW',
 ]);
 
 function identAt(text: string, start: number): string {
@@ -103,7 +122,11 @@ export function findTechnologies(text: string, globals: ReadonlyMap<string, Glob
     const resolved = inner !== undefined ? (globals.get(inner) ?? global) : global;
     const tech = leadingTechnology(resolved.value);
     if (tech !== undefined)
-      found.push({ name: tech, offset: v.offset, via: `\${${v.name}} = ${global.value} from [globals] (${global.where})` });
+      found.push({
+        name: tech,
+        offset: v.offset,
+        via: `\${${v.name}} = ${global.value} from [globals] (${global.where})`,
+      });
   }
   return found.sort((a, b) => a.offset - b.offset);
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { CSSProperties } from 'react';
 import { MODULE_CATEGORIES, type SupportLevel } from '../../model';
 import type { DrawnEdgeKind } from '../../graph/elements';
 import { PROVIDER_VIEW_ITEM_KINDS } from '../../graph/elements';
@@ -52,12 +53,18 @@ const MODULE_EDGES: DrawnEdgeKind[] = [
   'uses-library',
 ];
 
+function ring(colour: string): CSSProperties {
+  return { background: 'transparent', border: `2px solid ${colour}`, boxSizing: 'border-box' };
+}
+
 /** Key to every colour, shape and line on the canvas, built from the same palette as the stylesheet. */
 export function Legend() {
   const mode = useExplorer((s) => s.mode);
   const showLibraries = useExplorer((s) => s.showLibraries);
   const [open, setOpen] = useState(true);
   const showingOutcome = useExplorer((s) => s.colourBy === 'outcome' && selectSimulation(s) !== undefined);
+  const highlight = useExplorer((s) => s.highlight);
+  const compare = useExplorer((s) => s.compareOverlay);
 
   return (
     <aside className={`legend ${open ? '' : 'legend-closed'}`} aria-label="Legend">
@@ -139,18 +146,54 @@ export function Legend() {
               </ul>
             </section>
           )}
-          <section>
+          <section aria-label="Focus and highlights">
             <h3>Focus</h3>
             <ul>
               <li>
-                <span
-                  className="swatch"
-                  style={{ background: 'transparent', boxShadow: `0 0 0 2px ${STATE_COLOURS.selected}` }}
-                />
+                <span className="swatch" style={ring(STATE_COLOURS.selected)} />
                 Selected
               </li>
+              <li title="Direct dependencies and dependents of the focused module">
+                <span className="swatch" style={ring('#e6edf5')} />
+                Neighbour
+              </li>
+              <li title="Hover or keyboard focus: everything the node needs, directly or not">
+                <span className="swatch" style={ring(STATE_COLOURS.reachDependency)} />
+                Needs
+              </li>
+              <li title="Hover or keyboard focus: everything that needs the node, directly or not">
+                <span className="swatch" style={ring(STATE_COLOURS.reachDependent)} />
+                Needed by
+              </li>
+              {highlight && (
+                <li title={highlight.title}>
+                  <span className="swatch" style={ring(STATE_COLOURS.highlight)} />
+                  Highlighted ({highlight.kind})
+                </li>
+              )}
             </ul>
           </section>
+          {compare && (
+            <section aria-label="Compared versions">
+              <h3>
+                {compare.from} → {compare.to}
+              </h3>
+              <ul>
+                <li>
+                  <span className="swatch" style={ring(STATE_COLOURS.diffAdded)} />
+                  Added
+                </li>
+                <li>
+                  <span className="swatch" style={ring(STATE_COLOURS.diffChanged)} />
+                  Changed
+                </li>
+                <li>
+                  <span className="swatch" style={{ ...ring(STATE_COLOURS.diffRemoved), borderStyle: 'dashed' }} />
+                  Removed
+                </li>
+              </ul>
+            </section>
+          )}
         </div>
       )}
     </aside>
