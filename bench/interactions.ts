@@ -153,10 +153,7 @@ const INTERACTIONS: Interaction[] = [
   {
     name: 'filter (a checkbox in "Filters")',
     prepare: async (page) => {
-      const button = await need(
-        page.getByRole('button', { name: 'Filters', exact: true }),
-        'button "Filters"',
-      );
+      const button = await need(page.getByRole('button', { name: /^Filters/ }), 'button "Filters"');
       if ((await button.getAttribute('aria-expanded')) === 'false') await button.click();
       await page.waitForTimeout(300);
     },

@@ -139,6 +139,21 @@ describe('asterisk-module-explorer simulate', () => {
     expect(out).toContain('  Declined modules which depend on res_curl: func_plain, func_curl');
   });
 
+  it('leads the readable report with the lines that fail, and counts the not-loaded modules', async () => {
+    const conf = file(
+      'intent.conf',
+      '[modules]\nautoload = no\nload => chan_pjsip.so\nload => res_pjsip.so\nload => app_dial.so\nload => pbx_config.so\n',
+    );
+    const { code, out } = await cli('simulate', '--data', '23.4.1', '--modules-conf', conf);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('Asterisk would start (current loader).');
+    expect(lines[1]).toBe(`${conf}: 2 of 4 listed modules will NOT run:`);
+    expect(lines[2]).toBe('  line 3: load => chan_pjsip.so (not-loaded)');
+    expect(out).toContain('Counts: started 18 (16 built in), declined 0, not loaded 466.');
+    expect(out).toMatch(/^Not loaded \(466\): app_adsiprog, [^\n]* and 458 more$/m);
+  });
+
   it('names the file and line of a modules.conf the loader refuses, and exits 1', async () => {
     const conf = file('bad.conf', '[modules]\nautoload = yes\nlod => app_echo\n');
     const { code, out, err } = await cli('simulate', '--data', smallData, '--modules-conf', conf, '--json');
