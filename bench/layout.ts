@@ -111,11 +111,15 @@ export async function benchLayout(_root: string, runs: number): Promise<BenchRow
     { run: () => void execFileSync('dot', ['-Tplain', plainDotFile]), native: true, samples: [] },
   ];
   const active = contenders.filter((c) => version !== undefined || !c.native);
-  for (let i = -1; i < runs; i++) {
-    for (const c of active) {
+  const warmup = 3; // the first few calls of each are slower while V8 tiers the JavaScript and the wasm up
+  for (let i = -warmup; i < runs; i++) {
+    // Who goes first changes every run: the engine run right after a child process or a garbage
+    // collection is slower, whichever it is.
+    const start = Math.max(0, i) % active.length;
+    for (const c of [...active.slice(start), ...active.slice(0, start)]) {
       const t0 = performance.now();
       await c.run();
-      if (i >= 0) c.samples.push(performance.now() - t0); // run -1 warms every engine up
+      if (i >= 0) c.samples.push(performance.now() - t0);
     }
   }
   const [chosenTimes, wasmTimes, sameDotTimes, plainDotTimes] = contenders.map((c) => c.samples);

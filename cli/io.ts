@@ -1,5 +1,5 @@
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface CliIo {
@@ -7,6 +7,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a text file; throws with a readable message when it cannot. */
   readFile(path: string): string;
+  /** Reads a file's bytes, for inputs decoded by ingest (`checkTextInput`); throws like readFile. */
+  readBytes?(path: string): Uint8Array;
+  /** Size in bytes, so a file over its limit is refused before it is read. */
+  fileSize?(path: string): number;
   /** Whether a path names a readable file. */
   exists(path: string): boolean;
 }
@@ -17,6 +21,8 @@ export function nodeIo(cwd = process.cwd()): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+    readBytes: (path) => readFileSync(resolve(cwd, path)),
+    fileSize: (path) => statSync(resolve(cwd, path)).size,
     exists: (path) => {
       try {
         readFileSync(resolve(cwd, path));

@@ -68,6 +68,7 @@ describe('asterisk-module-explorer simulate', () => {
       'useCounts',
       'runtime',
       'log',
+      'dataProblems',
     ]);
     expect(json).toMatchObject({
       startupFailed: false,

@@ -10,6 +10,8 @@ import { parseModulesConf } from '../src/ingest/modulesConf';
 import { USAGE, UsageError, parseCliArgs } from './args';
 import type { CliArgs } from './args';
 import { loadData } from './data';
+import { dataProblemsText, groupDataProblems, type DataProblemGroup } from './dataProblems';
+import { readTextFile } from './textFile';
 import type { CliIo } from './io';
 import { parseQueryArgs, queryCommandOf } from './queryArgs';
 import { parsePlanArgs, runPlan } from './plan';
@@ -31,6 +33,8 @@ interface Inputs {
   conf: ModulesConf;
   options: SimulationOptions;
   problems: Problem[];
+  /** What the UI's Problems tab shows for the dataset, grouped (stderr in text mode, `dataProblems` in --json). */
+  dataProblems: DataProblemGroup[];
 }
 
 /** Runs the CLI; resolves to the exit status. */
@@ -95,15 +99,12 @@ function readInputs(args: CliArgs, io: CliIo): Inputs | undefined {
     return undefined;
   }
   const confPath = args.modulesConf ?? '';
-  let confText: string;
-  try {
-    confText = io.readFile(confPath);
-  } catch (err) {
-    io.stderr(
-      `error: cannot read --modules-conf ${confPath}: ${err instanceof Error ? err.message : String(err)}\n`,
-    );
+  const conf = readTextFile(io, confPath, 'modules-conf', '--modules-conf');
+  if (conf.problem) {
+    io.stderr(`${formatProblem(conf.problem)}\n`);
     return undefined;
   }
+  const confText = conf.text;
   const parsed = parseModulesConf(confText, confPath, { builtins: graph.info.builtinOrder });
   if (!parsed.data) {
     for (const p of parsed.problems) io.stderr(`${formatProblem(p)}\n`);
@@ -128,7 +129,7 @@ function readInputs(args: CliArgs, io: CliIo): Inputs | undefined {
     }
     options.available = readAvailable(text);
   }
-  return { graph, conf: parsed.data, options, problems };
+  return { graph, conf: parsed.data, options, problems, dataProblems: groupDataProblems(dataProblems) };
 }
 
 /** One module file name per line; blank lines and `#` comments are skipped. */
@@ -148,8 +149,11 @@ function runSimulate(args: CliArgs, inputs: Inputs, io: CliIo): number {
     ...result.problems.filter((p) => p.code !== 'no-link-facts' || !args.json),
   ];
   io.stdout(
-    args.json ? `${JSON.stringify(simulateJson(result), null, 2)}\n` : simulateText(result, args.log, intent),
+    args.json
+      ? `${JSON.stringify({ ...simulateJson(result), dataProblems: inputs.dataProblems }, null, 2)}\n`
+      : simulateText(result, args.log, intent),
   );
+  if (!args.json) io.stderr(dataProblemsText(inputs.dataProblems, inputs.graph.info.version));
   for (const p of problems) if (p.severity !== 'info' || !args.json) io.stderr(`${formatProblem(p)}\n`);
   if (problems.some((p) => p.severity === 'error')) return 1;
   return result.exitCode;
@@ -176,9 +180,11 @@ function runCheck(args: CliArgs, inputs: Inputs, io: CliIo): number {
   ];
   const ok = intent.ok && !problems.some((p) => p.severity === 'error');
   if (args.json) {
-    io.stdout(`${JSON.stringify(checkJson(ok, intent, problems), null, 2)}\n`);
+    const document = { ...checkJson(ok, intent, problems), dataProblems: inputs.dataProblems };
+    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
   } else {
     io.stdout(checkText(ok, intent, problems, inputs.graph.info.version));
+    io.stderr(dataProblemsText(inputs.dataProblems, inputs.graph.info.version));
   }
   // 2, as for a startup that fails: the file does not do what it says. 1 stays for bad input.
   return ok ? 0 : 2;

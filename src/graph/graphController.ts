@@ -54,6 +54,13 @@ const ANIMATION_MS = 300;
 /** More moving nodes than this jump instead of animating: a frame must stay a frame. */
 const MAX_ANIMATED = 600;
 const HOVER_DELAY_MS = 60;
+/** Elements added or restyled per frame: cytoscape restyles each one, about 0.1 ms apiece. */
+const FRAME_BUDGET = 150;
+
+/** One step of bringing the canvas to a scene: add an element, or change its state classes. */
+type Op =
+  | { kind: 'add'; def: NodeElement | EdgeElement; state: string }
+  | { kind: 'class'; id: string; add: string[]; remove: string[]; state: string };
 
 interface Applied {
   layoutKey: string | undefined;
@@ -68,7 +75,19 @@ export class GraphController {
   private universe: GraphUniverse | undefined;
   private precomputed: PrecomputedLayout | undefined;
   private readonly present = new Set<string>();
+  /** State classes each element carries on the canvas right now (`hidden` included). */
   private applied = new Map<string, string>();
+  private edgeById = new Map<string, EdgeElement>();
+  private providerById: Map<string, NodeElement | EdgeElement> | undefined;
+  private queue: Op[] = [];
+  private queueAt = 0;
+  private drainFrame = 0;
+  private drained: Array<() => void> = [];
+  /** Where nodes go in the current picture; nodes added later by the queue are placed there. */
+  private targetsNow: Positions = {};
+  /** Where nodes appear while their layout is being computed. */
+  private startAt = new Map<string, Point>();
+  private outcomes: ReadonlyMap<string, string> | undefined;
   private scene: Scene | undefined;
   private adjacency: Adjacency = { out: new Map(), in: new Map() };
   private readonly layouts = new Map<string, Positions>();
@@ -116,17 +135,24 @@ export class GraphController {
     return this.options.animate ?? !this.options.headless;
   }
 
-  /** Replaces every element with the new dataset's, all hidden until a scene shows them. */
+  /**
+   * Replaces every element with the new dataset's. Nothing is added yet: each scene adds what it
+   * shows, and the rest is added (hidden) in idle time, a slice at a time.
+   */
   setDataset(universe: GraphUniverse, precomputed: PrecomputedLayout | undefined): void {
     this.token += 1;
     this.universe = universe;
     this.precomputed = precomputed;
+    this.edgeById = new Map(universe.edges.map((e) => [e.id, e.element]));
     this.layouts.clear();
     this.wholeElements.clear();
     this.positioned.clear();
     this.present.clear();
     this.applied = new Map();
     this.labelled = new Map();
+    this.queue = [];
+    this.queueAt = 0;
+    this.targetsNow = {};
     this.scene = undefined;
     this.visibleBefore = new Set();
     this.memberOfBefore = new Map();
@@ -135,21 +161,7 @@ export class GraphController {
     this.last = { layoutKey: undefined, highlightSignature: '', selection: undefined };
     this.cy.stop(true, false);
     this.cy.elements().stop(true, false);
-    this.cy.batch(() => {
-      this.cy.elements().remove();
-      // Huge inputs add their modules when a scene first needs them, not all up front.
-      if (universe.nodes.size <= LARGE_UNIVERSE_NODES) {
-        this.addElements([...universe.nodes.values()].map((n) => n.element), universe.edges.map((e) => e.element));
-      }
-    });
-  }
-
-  /** The provider view's elements, added while the page is idle so switching views is a class change. */
-  prefillProviders(): void {
-    const universe = this.universe;
-    if (!universe || universe.nodes.size > LARGE_UNIVERSE_NODES) return;
-    const elements = providerElements(universe);
-    this.cy.batch(() => this.addElements(elements.nodes, elements.edges));
+    this.cy.batch(() => this.cy.elements().remove());
   }
 
   /** Starts the layout worker with a trivial layout so the first focus does not pay its start-up. */
@@ -160,59 +172,48 @@ export class GraphController {
       .catch(() => undefined);
   }
 
-  private addElements(nodes: readonly NodeElement[], edges: readonly EdgeElement[]): void {
+  /**
+   * Adds up to `budget` elements that no scene has needed yet (modules, then the provider view),
+   * hidden, so later view changes are class changes. Returns false when nothing is left to add.
+   */
+  prefill(budget = 200): boolean {
+    const universe = this.universe;
+    if (this.destroyed) return false;
+    if (!universe || universe.nodes.size > LARGE_UNIVERSE_NODES || this.queueAt < this.queue.length) {
+      return universe !== undefined && this.queueAt < this.queue.length;
+    }
     const defs: ElementDefinition[] = [];
-    for (const n of nodes) {
-      if (this.present.has(n.data.id)) continue;
-      this.present.add(n.data.id);
-      defs.push({ group: 'nodes', data: { ...n.data }, classes: `${n.classes} hidden` });
-      this.applied.set(n.data.id, 'hidden');
-    }
-    for (const e of edges) {
-      if (this.present.has(e.data.id)) continue;
-      if (!this.present.has(e.data.source) || !this.present.has(e.data.target)) continue;
-      this.present.add(e.data.id);
-      defs.push({ group: 'edges', data: { ...e.data }, classes: `${e.classes} hidden` });
-      this.applied.set(e.data.id, 'hidden');
-    }
-    if (defs.length > 0) this.cy.add(defs);
+    const take = (element: NodeElement | EdgeElement): void => {
+      if (defs.length >= budget || this.present.has(element.data.id)) return;
+      if (element.group === 'edges' && (!this.present.has(element.data.source) || !this.present.has(element.data.target))) return;
+      const state = mergeClasses('hidden', this.outcomes?.get(element.data.id), this.scene?.persistent.get(element.data.id));
+      this.present.add(element.data.id);
+      this.applied.set(element.data.id, state);
+      defs.push({ group: element.group, data: { ...element.data }, classes: `${element.classes} ${state}` });
+    };
+    for (const n of universe.nodes.values()) take(n.element);
+    for (const e of universe.edges) take(e.element);
+    const providers = providerElements(universe);
+    for (const n of providers.nodes) take(n);
+    for (const e of providers.edges) take(e);
+    if (defs.length > 0) this.cy.batch(() => this.cy.add(defs));
+    return defs.length > 0;
   }
 
-  /** Adds what the scene needs and is not on the canvas yet, and refreshes group data (counts). */
-  private ensure(scene: Scene): void {
+  private definitionOf(id: string): NodeElement | EdgeElement | undefined {
     const universe = this.universe;
-    if (!universe) return;
-    const nodes: NodeElement[] = [];
-    const edges: EdgeElement[] = [];
-    const providers = scene.layout.kind === 'whole' && scene.layout.view.mode === 'providers';
-    if (providers) {
-      const elements = providerElements(universe);
-      nodes.push(...elements.nodes);
-      edges.push(...elements.edges);
-    }
-    for (const id of scene.nodeClasses.keys()) {
-      if (this.present.has(id)) continue;
-      const n = universe.nodes.get(id);
-      if (n) nodes.push(n.element);
-    }
-    if (!providers) {
-      for (const e of universe.edges) {
-        if (!this.present.has(e.id) && scene.edgeClasses.has(e.id)) edges.push(e.element);
-      }
-    }
-    for (const v of scene.virtual.values()) {
-      if (v.group === 'nodes') {
-        if (!this.present.has(v.data.id)) nodes.push(v);
-        else this.updateData(v.data.id, v.data as unknown as Record<string, unknown>);
-      }
-    }
-    for (const v of scene.virtual.values()) {
-      if (v.group === 'edges') {
-        if (!this.present.has(v.data.id)) edges.push(v);
-        else this.updateData(v.data.id, v.data as unknown as Record<string, unknown>);
-      }
-    }
-    this.addElements(nodes, edges);
+    const v = this.scene?.virtual.get(id);
+    if (v) return v;
+    const n = universe?.nodes.get(id);
+    if (n) return n.element;
+    const e = this.edgeById.get(id);
+    if (e) return e;
+    if (!universe) return undefined;
+    const providers = providerElements(universe);
+    this.providerById ??= new Map(
+      [...providers.nodes, ...providers.edges].map((el) => [el.data.id, el] as [string, NodeElement | EdgeElement]),
+    );
+    return this.providerById.get(id);
   }
 
   private updateData(id: string, data: Record<string, unknown>): void {
@@ -231,42 +232,51 @@ export class GraphController {
     if (any) ele.data(changed);
   }
 
-  /** Shows a scene: classes at once (one batch, only what changed), then positions and viewport. */
+  /**
+   * Shows a scene: the class changes (and the elements it adds) go through a queue applied a
+   * frame's budget at a time, so a view switch touching thousands of elements never blocks the
+   * page; positions come at once when known, else from the layout worker.
+   */
   show(scene: Scene): void {
     if (!this.universe || this.destroyed) return;
     this.scene = scene;
+    this.providerById = undefined;
     this.adjacency = adjacencyOf(scene.edges);
     if (this.keyboardId !== undefined && !scene.nodeClasses.has(this.keyboardId)) this.keyboardId = undefined;
     if (this.hoverId !== undefined && !scene.nodeClasses.has(this.hoverId)) this.hoverId = undefined;
-    this.cy.batch(() => {
-      this.ensure(scene);
-      this.applyClasses();
-    });
 
     const token = ++this.token;
     const plan = scene.layout;
     const known = this.knownPositions(plan);
     const highlightSignature = [...scene.nodeClasses]
-      .filter(([, c]) => c.includes('hl'))
+      .filter(([, c]) => c.split(' ').includes('hl'))
       .map(([id]) => id)
       .join(',');
     const selection = scene.selected;
+    this.targetsNow = known ? this.targets(scene, known) : {};
+    if (!known) this.startPositions(scene);
+    this.cy.batch(() => {
+      for (const v of scene.virtual.values()) {
+        if (this.present.has(v.data.id)) this.updateData(v.data.id, v.data as unknown as Record<string, unknown>);
+      }
+    });
+    this.rebuildQueue();
+    this.drain(FRAME_BUDGET);
     if (known) {
-      this.place(scene, known, highlightSignature, selection);
+      this.place(scene, this.targetsNow, highlightSignature, selection);
       this.options.events?.busy?.(false, false);
-      this.painted();
+      this.whenDrained(() => this.finishPaint());
       return;
     }
-    // Until the worker answers, new nodes appear where their group was (or at the focus centre).
-    this.placeNewcomers(scene);
     this.options.events?.busy?.(true, false);
-    this.painted();
+    this.whenDrained(() => this.finishPaint());
     this.computePositions(plan).then(
       (positions) => {
         if (token !== this.token || this.destroyed) return;
-        this.place(scene, positions, highlightSignature, selection);
+        this.targetsNow = this.targets(scene, positions);
+        this.place(scene, this.targetsNow, highlightSignature, selection);
         this.options.events?.busy?.(false, false);
-        this.painted();
+        this.whenDrained(() => this.finishPaint());
       },
       () => {
         if (token !== this.token || this.destroyed) return;
@@ -274,34 +284,131 @@ export class GraphController {
         const input = plan.kind === 'whole' ? toLayoutInput(this.elementsOf(plan.view)) : plan.input;
         const grid = packIsolated(input.nodes, {});
         this.layouts.set(plan.key, grid);
-        this.place(scene, grid, highlightSignature, selection);
+        this.targetsNow = this.targets(scene, grid);
+        this.place(scene, this.targetsNow, highlightSignature, selection);
         this.options.events?.busy?.(false, true);
-        this.painted();
+        this.whenDrained(() => this.finishPaint());
       },
     );
   }
 
-  /** State classes of every element: scene classes plus the hover / keyboard overlay, or `hidden`. */
-  private applyClasses(): void {
+  /** What every element should carry now: scene classes plus the hover / keyboard overlay, or `hidden`. */
+  private rebuildQueue(): void {
     const scene = this.scene;
     if (!scene) return;
     const overlay = this.overlayClasses();
+    const outcomes = this.outcomes;
+    // Outcome colours stay on hidden nodes too: they are facts about the module, not about the view.
+    const persistent = scene.persistent;
+    const state = (id: string, own: string | undefined): string =>
+      own === undefined
+        ? mergeClasses('hidden', outcomes?.get(id), persistent.get(id))
+        : mergeClasses(own, overlay.get(id), outcomes?.get(id), persistent.get(id));
     const next = new Map<string, string>();
-    for (const id of this.present) {
-      const own = scene.nodeClasses.get(id) ?? scene.edgeClasses.get(id);
-      next.set(id, own === undefined ? 'hidden' : mergeClasses(own, overlay.get(id)));
+    for (const id of this.present) next.set(id, state(id, scene.nodeClasses.get(id) ?? scene.edgeClasses.get(id)));
+    const hides: Op[] = [];
+    const others: Op[] = [];
+    for (const change of diffClasses(this.applied, next)) {
+      const op: Op = { kind: 'class', id: change.id, add: change.add, remove: change.remove, state: next.get(change.id) ?? '' };
+      (change.add.includes('hidden') ? hides : others).push(op);
     }
-    const changes = diffClasses(this.applied, next);
-    if (changes.length > 0) {
-      this.cy.batch(() => {
-        for (const change of changes) {
-          const ele = this.cy.getElementById(change.id);
-          if (change.remove.length > 0) ele.removeClass(change.remove.join(' '));
-          if (change.add.length > 0) ele.addClass(change.add.join(' '));
+    const nodeAdds: Op[] = [];
+    const edgeAdds: Op[] = [];
+    for (const [id, own] of scene.nodeClasses) {
+      if (this.present.has(id)) continue;
+      const def = this.definitionOf(id);
+      if (def) nodeAdds.push({ kind: 'add', def, state: state(id, own) });
+    }
+    for (const [id, own] of scene.edgeClasses) {
+      if (this.present.has(id)) continue;
+      const def = this.definitionOf(id);
+      if (def) edgeAdds.push({ kind: 'add', def, state: state(id, own) });
+    }
+    // Hide first (the old picture goes), then the new elements, then restyles of the rest.
+    this.queue = [...hides, ...nodeAdds, ...edgeAdds, ...others];
+    this.queueAt = 0;
+  }
+
+  /** Applies up to `budget` queued operations in one batch; schedules the rest for the next frames. */
+  private drain(budget: number): void {
+    const defs: ElementDefinition[] = [];
+    this.cy.batch(() => {
+      let done = 0;
+      while (this.queueAt < this.queue.length && done < budget) {
+        const op = this.queue[this.queueAt++];
+        done += 1;
+        if (!op) continue;
+        if (op.kind === 'add') {
+          const d = op.def;
+          if (this.present.has(d.data.id)) continue;
+          if (d.group === 'edges' && (!this.present.has(d.data.source) || !this.present.has(d.data.target))) continue;
+          this.present.add(d.data.id);
+          this.applied.set(d.data.id, op.state);
+          const def: ElementDefinition = { group: d.group, data: { ...d.data }, classes: `${d.classes} ${op.state}` };
+          if (d.group === 'nodes') {
+            const p = this.targetsNow[d.data.id] ?? this.startAt.get(d.data.id);
+            if (p) {
+              def.position = { x: p.x, y: p.y };
+              this.positioned.add(d.data.id);
+            }
+          }
+          defs.push(def);
+          continue;
         }
-      });
+        const ele = this.cy.getElementById(op.id);
+        if (ele.empty()) continue;
+        if (op.remove.length > 0) ele.removeClass(op.remove.join(' '));
+        if (op.add.length > 0) ele.addClass(op.add.join(' '));
+        this.applied.set(op.id, op.state);
+      }
+      if (defs.length > 0) this.cy.add(defs);
+    });
+    if (this.queueAt < this.queue.length) {
+      this.scheduleDrain();
+      return;
     }
-    this.applied = next;
+    this.queue = [];
+    this.queueAt = 0;
+    const waiting = this.drained;
+    this.drained = [];
+    for (const f of waiting) f();
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainFrame) return;
+    const next = (): void => {
+      this.drainFrame = 0;
+      if (!this.destroyed) this.drain(FRAME_BUDGET);
+    };
+    if (typeof requestAnimationFrame === 'function' && !this.options.headless) this.drainFrame = requestAnimationFrame(next);
+    else next();
+  }
+
+  private whenDrained(f: () => void): void {
+    if (this.queueAt >= this.queue.length) f();
+    else this.drained.push(f);
+  }
+
+  private finishPaint(): void {
+    this.placeLabelsNow();
+    this.painted();
+  }
+
+  /**
+   * Simulated outcome classes by module id (`out-running`, `out-current`...; graph/outcomes.ts),
+   * or undefined for the category colours. Applied as a diff like every other state.
+   */
+  setOutcomes(outcomes: ReadonlyMap<string, string> | undefined): void {
+    if (outcomes === this.outcomes) return;
+    this.outcomes = outcomes;
+    if (this.scene) this.applyOverlay();
+  }
+
+  /** Re-applies the hover / keyboard overlay through the same queue as a scene. */
+  private applyOverlay(): void {
+    this.rebuildQueue();
+    this.drain(FRAME_BUDGET);
+    this.whenDrained(() => this.placeLabelsNow());
   }
 
   private overlayClasses(): Map<string, string> {
@@ -395,27 +502,34 @@ export class GraphController {
     return targets;
   }
 
-  private placeNewcomers(scene: Scene): void {
+  /**
+   * Until the worker answers, nodes that appear start where their group node was (so a category
+   * opens out of its node) or, in a focus, at the focused module.
+   */
+  private startPositions(scene: Scene): void {
     const center = scene.center !== undefined ? this.cy.getElementById(scene.center) : undefined;
-    const fallback = center && center.nonempty() ? { ...center.position() } : undefined;
+    const fallback = center && center.nonempty() && this.positioned.has(scene.center ?? '') ? { ...center.position() } : undefined;
+    this.startAt = new Map();
     this.cy.batch(() => {
       for (const id of scene.nodeClasses.keys()) {
         if (this.visibleBefore.has(id)) continue;
         const group = this.memberOfBefore.get(id);
         const from = group !== undefined && this.visibleBefore.has(group) ? this.cy.getElementById(group).position() : undefined;
         const start = from ?? (this.positioned.has(id) ? undefined : fallback);
-        if (start) this.cy.getElementById(id).position({ x: start.x, y: start.y });
+        if (!start) continue;
+        this.startAt.set(id, { x: start.x, y: start.y });
+        const node = this.cy.getElementById(id);
+        if (node.nonempty()) node.position({ x: start.x, y: start.y });
       }
     });
   }
 
   private place(
     scene: Scene,
-    base: Positions,
+    targets: Positions,
     highlightSignature: string,
     selection: string | undefined,
   ): void {
-    const targets = this.targets(scene, base);
     const animate = this.animate && this.drawnOnce;
     const moving: Array<[NodeSingular, Point]> = [];
     this.cy.batch(() => {
@@ -643,17 +757,19 @@ export class GraphController {
     const valid = id !== undefined && this.scene?.nodeClasses.has(id) ? id : undefined;
     if (valid === this.hoverId) return;
     this.hoverId = valid;
-    this.applyClasses();
-    this.placeLabelsNow();
+    this.applyOverlay();
   }
 
   setKeyboardFocus(id: string | undefined): void {
     const valid = id !== undefined && this.scene?.nodeClasses.has(id) ? id : undefined;
     if (valid === this.keyboardId) return;
     this.keyboardId = valid;
-    this.applyClasses();
+    this.applyOverlay();
     if (valid !== undefined) this.reveal(valid, this.animate);
-    this.placeLabelsNow();
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
   }
 
   get keyboardFocus(): string | undefined {
@@ -707,6 +823,7 @@ export class GraphController {
     if (this.hoverTimer) clearTimeout(this.hoverTimer);
     if (this.labelTimer) clearTimeout(this.labelTimer);
     if (this.labelFrame) cancelAnimationFrame(this.labelFrame);
+    if (this.drainFrame) cancelAnimationFrame(this.drainFrame);
     this.service?.dispose();
     this.cy.destroy();
   }

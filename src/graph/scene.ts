@@ -115,6 +115,8 @@ export interface Scene {
   edgeClasses: Map<string, string>;
   /** The visible edges with their ends (hover reach and keyboard moves follow them). */
   edges: SceneEdge[];
+  /** Classes a node keeps even while hidden (what a comparison says about it). */
+  persistent: Map<string, string>;
   /** The focused module, centred by the view. */
   center?: string;
   /** Group nodes, ghost nodes and aggregated edges with their current data. */
@@ -280,7 +282,8 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
     const modules = new Set(focusSet);
     for (const e of edges) if (e.kind === 'uses-library' && modules.has(e.source)) focusSet.add(e.target);
   }
-  const grouped = focus === undefined && (grouping.enabled || large);
+  // A comparison is read on the whole graph, every module where it always is: grouping waits.
+  const grouped = focus === undefined && (large || (grouping.enabled && compare === undefined));
   const expanded = new Set<string>(grouping.expanded);
 
   const rep = new Map<string, string>();
@@ -370,9 +373,10 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
     for (const id of highlight.nodes) if (nodeClasses.has(id)) labelFirst.push(id);
   }
 
+  const persistent = new Map<string, string>();
   if (compare) {
-    for (const id of compare.added) if (nodeClasses.has(id)) addClass(nodeClasses, id, 'diff-added');
-    for (const id of compare.changed) if (nodeClasses.has(id)) addClass(nodeClasses, id, 'diff-changed');
+    for (const id of compare.added) if (universe.nodes.has(id)) persistent.set(id, 'diff-added');
+    for (const id of compare.changed) if (universe.nodes.has(id)) persistent.set(id, 'diff-changed');
     if (!focusHide) {
       for (const name of compare.removed) {
         if (universe.nodes.has(name)) continue;
@@ -422,6 +426,7 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
     nodeClasses: joinClasses(nodeClasses),
     edgeClasses: joinClasses(edgeClasses),
     edges: sceneEdges,
+    persistent,
     ...(focus && nodeClasses.has(focus.center) ? { center: focus.center } : {}),
     ...(input.selectedId !== undefined && nodeClasses.has(input.selectedId) ? { selected: input.selectedId } : {}),
     virtual,
@@ -623,6 +628,7 @@ function providerScene(universe: GraphUniverse, input: SceneInput): Scene {
     nodeClasses: joinClasses(nodeClasses),
     edgeClasses: joinClasses(edgeClasses),
     edges: sceneEdges,
+    persistent: new Map(),
     virtual: new Map(),
     members: new Map(),
     layout: {

@@ -31,3 +31,13 @@ export {
   type DatasetIndex,
   type DatasetIndexEntry,
 } from './builtinDatasets';
+export {
+  checkTextInput,
+  checkInputSize,
+  decodeText,
+  normalizeText,
+  TEXT_INPUT_LIMITS,
+  type TextInputKind,
+  type TextInputResult,
+} from './textInput';
+export { XML_LIMITS } from './xml/limits';

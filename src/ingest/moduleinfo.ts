@@ -1,4 +1,6 @@
 import type { DependencyEdge, ModuleInfo, Problem, SourceRef, SupportLevel } from '../model';
+import type { XmlElement } from './xml/readXml';
+import type { PositionOf } from './xml/textPosition';
 
 /**
  * The MODULEINFO block every Asterisk module source carries (`/*** MODULEINFO ... ***\/`), as it
@@ -15,55 +17,82 @@ export interface ModuleinfoFacts {
   removedIn?: string;
 }
 
-/** Tags fast-xml-parser must always give as arrays inside a MODULEINFO block. */
-export const MODULEINFO_ARRAY_TAGS: ReadonlySet<string> = new Set(['depend', 'use', 'conflict']);
+/** MODULEINFO children whose text names a module or library (one per element). */
+const NAME_TAGS: ReadonlySet<string> = new Set(['depend', 'use', 'conflict']);
 
-type Node = Record<string, unknown>;
+const UNRESOLVED_REFERENCE = /&[A-Za-z_][\w.-]*;/;
 
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Where a MODULEINFO block sits, for problems about its parts. */
+export interface ModuleinfoContext {
+  file: string;
+  /** The module or member the block belongs to (`a <member>` when it has no name). */
+  owner: string;
+  positionOf: PositionOf;
+  /** The raw file text, to show what an element said before its entity references were resolved. */
+  text: string;
 }
 
-/** Text of a leaf that may carry attributes (`<use type="module">x</use>` becomes an object). */
-function textOf(value: unknown): string {
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isNode(value)) return textOf(value['#text']);
-  return '';
+function firstText(element: XmlElement, tag: string): string | undefined {
+  const child = element.children.find((c) => c.name === tag);
+  const text = child?.text.trim();
+  return text === undefined || text === '' ? undefined : text;
 }
 
-function list(value: unknown): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function optionalText(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  const text = textOf(Array.isArray(value) ? value[0] : value);
-  return text === '' ? undefined : text;
-}
-
-export function readModuleinfo(node: unknown): ModuleinfoFacts {
-  const n = isNode(node) ? node : {};
-  const facts: ModuleinfoFacts = {
-    depends: list(n.depend)
-      .map(textOf)
-      .filter((s) => s !== ''),
-    uses: list(n.use)
-      .map((u) => ({
-        name: textOf(u),
-        type: isNode(u) && typeof u.type === 'string' ? u.type.trim() : undefined,
-      }))
-      .filter((u) => u.name !== ''),
-    conflicts: list(n.conflict)
-      .map(textOf)
-      .filter((s) => s !== ''),
-  };
-  const supportLevel = optionalText(n.support_level);
-  const defaultEnabled = optionalText(n.defaultenabled);
-  const replacement = optionalText(n.replacement);
-  const deprecatedIn = optionalText(n.deprecated_in);
-  const removedIn = optionalText(n.removed_in);
+/**
+ * Reads a `<module>` or `<member>` element's MODULEINFO. A name element that ends up naming nothing
+ * (empty, or an entity reference that expands to nothing or cannot be resolved) is reported with its
+ * position and skipped: a dependency never disappears silently.
+ */
+export function readModuleinfo(
+  element: XmlElement,
+  context: ModuleinfoContext,
+  problems: Problem[],
+): ModuleinfoFacts {
+  const facts: ModuleinfoFacts = { depends: [], uses: [], conflicts: [] };
+  for (const child of element.children) {
+    if (!NAME_TAGS.has(child.name)) continue;
+    const name = child.text.trim();
+    const unresolved = UNRESOLVED_REFERENCE.exec(name)?.[0];
+    if (name === '' || unresolved !== undefined) {
+      const raw = context.text.slice(child.contentStart, child.contentEnd).trim();
+      const shown = raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
+      const why =
+        unresolved !== undefined
+          ? `entity ${unresolved} is not declared in this file`
+          : raw === ''
+            ? 'it is empty'
+            : `"${shown}" expands to nothing`;
+      problems.push({
+        severity: 'warning',
+        code: 'unresolved-name',
+        message: `${context.owner}: the <${child.name}> at line ${context.positionOf(child.start).line} names no module (${why}); it is skipped.`,
+        file: context.file,
+        ...context.positionOf(child.start),
+        ...(context.owner.startsWith('a <') ? {} : { module: context.owner }),
+      });
+      continue;
+    }
+    if (child.name === 'depend') facts.depends.push(name);
+    else if (child.name === 'conflict') facts.conflicts.push(name);
+    else {
+      const type = child.attributes.type?.trim();
+      if (type !== undefined && type !== 'module' && type !== 'external')
+        problems.push({
+          severity: 'warning',
+          code: 'unresolved-name',
+          message: `${context.owner}: <use type=${JSON.stringify(type.slice(0, 40))}> is neither "module" nor "external"; ${name} is read as an untyped <use>.`,
+          file: context.file,
+          ...context.positionOf(child.start),
+          ...(context.owner.startsWith('a <') ? {} : { module: context.owner }),
+        });
+      facts.uses.push({ name, type: type === 'module' || type === 'external' ? type : undefined });
+    }
+  }
+  const supportLevel = firstText(element, 'support_level');
+  const defaultEnabled = firstText(element, 'defaultenabled');
+  const replacement = firstText(element, 'replacement');
+  const deprecatedIn = firstText(element, 'deprecated_in');
+  const removedIn = firstText(element, 'removed_in');
   if (supportLevel !== undefined) facts.supportLevel = supportLevel;
   if (defaultEnabled !== undefined) facts.defaultEnabled = defaultEnabled;
   if (replacement !== undefined) facts.replacement = replacement;

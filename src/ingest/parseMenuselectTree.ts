@@ -1,11 +1,7 @@
-import { XMLParser } from 'fast-xml-parser';
 import type { ModuleCategory, ModuleInfo, ParseResult, Problem, SourceRef } from '../model';
 import { emptyFragment, type GraphFragment } from './fragment';
-import { applyModuleinfo, MODULEINFO_ARRAY_TAGS, readModuleinfo } from './moduleinfo';
-import { decodeXmlText } from './xml/entities';
-import { childElements, findRootElement, type ScannedElement } from './xml/scan';
-import { createPositionLocator } from './xml/textPosition';
-import { checkWellFormed } from './xml/wellFormed';
+import { applyModuleinfo, readModuleinfo } from './moduleinfo';
+import { readXml, type XmlElement } from './xml/readXml';
 
 /**
  * menuselect categories that hold modules, one per module folder (build_tools/menuselect-deps and
@@ -34,31 +30,31 @@ export const MENUSELECT_MODULE_CATEGORIES: Readonly<Record<string, ModuleCategor
  * time, such as codec_opus) are kept as build options.
  */
 export function parseMenuselectTree(text: string, file: string): ParseResult<GraphFragment> {
-  const malformed = checkWellFormed(text, file);
-  if (malformed) return { data: undefined, problems: [malformed] };
-  const root = findRootElement(text);
-  if (!root || root.name !== 'menu') {
+  // Builds categories, members and everything inside a member (its MODULEINFO).
+  const read = readXml(text, file, { keep: (path) => path.length <= 3 || path[2] === 'member' });
+  if (!read.document) return { data: undefined, problems: read.problem ? [read.problem] : [] };
+  const { root, positionOf } = read.document;
+  if (root.name !== 'menu') {
     return {
       data: undefined,
       problems: [
         {
           severity: 'error',
           code: 'unknown-root',
-          message: `${file}: expected a menuselect-tree with root <menu>, found <${root?.name ?? 'nothing'}>.`,
+          message: `${file}: expected a menuselect-tree with root <menu>, found <${root.name}>.`,
           file,
         },
       ],
     };
   }
   const problems: Problem[] = [];
-  const positionOf = createPositionLocator(text);
   const fragment = emptyFragment({ sources: [{ kind: 'menuselect-tree', file }] });
-  const members: Array<{ element: ScannedElement; category: string }> = [];
-  for (const category of childElements(text, root)) {
+  const members: Array<{ element: XmlElement; category: string }> = [];
+  for (const category of root.children) {
     if (category.name !== 'category') continue;
     const categoryName = category.attributes.name ?? '';
     const names: string[] = [];
-    for (const member of childElements(text, category)) {
+    for (const member of category.children) {
       if (member.name !== 'member') continue;
       members.push({ element: member, category: categoryName });
       if (member.attributes.name) names.push(member.attributes.name);
@@ -70,11 +66,7 @@ export function parseMenuselectTree(text: string, file: string): ParseResult<Gra
     });
   }
 
-  const bodies = parseMemberBodies(
-    text,
-    members.map((m) => m.element),
-  );
-  members.forEach(({ element, category }, index) => {
+  for (const { element, category } of members) {
     const ref: SourceRef = { kind: 'menuselect-tree', file, ...positionOf(element.start) };
     const name = element.attributes.name?.trim();
     if (!name) {
@@ -86,7 +78,7 @@ export function parseMenuselectTree(text: string, file: string): ParseResult<Gra
         line: ref.line,
         column: ref.column,
       });
-      return;
+      continue;
     }
     if (fragment.modules[name]) {
       problems.push({
@@ -98,9 +90,9 @@ export function parseMenuselectTree(text: string, file: string): ParseResult<Gra
         column: ref.column,
         module: name,
       });
-      return;
+      continue;
     }
-    const facts = readModuleinfo(bodies[index]);
+    const facts = readModuleinfo(element, { file, owner: name, positionOf, text }, problems);
     const moduleCategory = MENUSELECT_MODULE_CATEGORIES[category];
     const level = facts.supportLevel?.toLowerCase();
     const isModule = moduleCategory !== undefined && level !== 'option' && level !== 'external';
@@ -120,24 +112,6 @@ export function parseMenuselectTree(text: string, file: string): ParseResult<Gra
     }
     fragment.modules[name] = module;
     applyModuleinfo(module, facts, ref, fragment.edges, problems);
-  });
+  }
   return { data: fragment, problems };
-}
-
-function parseMemberBodies(text: string, elements: readonly ScannedElement[]): unknown[] {
-  if (elements.length === 0) return [];
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: false,
-    trimValues: true,
-    isArray: (tagName) => tagName === 'member' || MODULEINFO_ARRAY_TAGS.has(tagName),
-    tagValueProcessor: (_tag, value) => decodeXmlText(value),
-    attributeValueProcessor: (_name, value) => decodeXmlText(value),
-  });
-  const joined = `<m>${elements.map((e) => text.slice(e.start, e.end)).join('')}</m>`;
-  const parsed: unknown = parser.parse(joined);
-  return (parsed as { m?: { member?: unknown[] } }).m?.member ?? [];
 }

@@ -1,4 +1,3 @@
-import { XMLParser } from 'fast-xml-parser';
 import {
   CORE_PROVIDER,
   type ModuleInfo,
@@ -8,11 +7,8 @@ import {
   type SourceRef,
 } from '../model';
 import { categoryFromPrefix, emptyFragment, type GraphFragment } from './fragment';
-import { applyModuleinfo, MODULEINFO_ARRAY_TAGS, readModuleinfo } from './moduleinfo';
-import { decodeXmlText } from './xml/entities';
-import { childElements, declaredEntities, findRootElement, type ScannedElement } from './xml/scan';
-import { createPositionLocator } from './xml/textPosition';
-import { checkWellFormed } from './xml/wellFormed';
+import { applyModuleinfo, readModuleinfo } from './moduleinfo';
+import { readXml, type XmlElement } from './xml/readXml';
 
 const ITEM_KINDS: Readonly<Record<string, ProvidedItemKind>> = {
   application: 'application',
@@ -32,35 +28,34 @@ const XMLDOC_BUILTIN = 'builtin';
  * inside a manager action's `<responses>` are part of that action's prose.
  */
 export function parseXmldoc(text: string, file: string): ParseResult<GraphFragment> {
-  const malformed = checkWellFormed(text, file);
-  if (malformed) return { data: undefined, problems: [malformed] };
-  const root = findRootElement(text);
-  if (!root || root.name !== 'docs') {
+  // Builds the children of <docs> and everything inside a <module>; the prose is only checked.
+  const read = readXml(text, file, { keep: (path) => path.length <= 2 || path[1] === 'module' });
+  if (!read.document) return { data: undefined, problems: read.problem ? [read.problem] : [] };
+  const { root, positionOf } = read.document;
+  if (root.name !== 'docs') {
     return {
       data: undefined,
       problems: [
         {
           severity: 'error',
           code: 'unknown-root',
-          message: `${file}: expected an Asterisk xmldoc with root <docs>, found <${root?.name ?? 'nothing'}>.`,
+          message: `${file}: expected an Asterisk xmldoc with root <docs>, found <${root.name}>.`,
           file,
         },
       ],
     };
   }
   const problems: Problem[] = [];
-  const positionOf = createPositionLocator(text);
-  const entities = declaredEntities(text, root);
   const fragment = emptyFragment({ sources: [{ kind: 'xmldoc', file }] });
-  const refAt = (element: ScannedElement): SourceRef => ({
+  const refAt = (element: XmlElement): SourceRef => ({
     kind: 'xmldoc',
     file,
     ...positionOf(element.start),
   });
 
-  const moduleElements: ScannedElement[] = [];
+  const moduleElements: XmlElement[] = [];
   let previousModule: string | undefined;
-  for (const child of childElements(text, root, entities)) {
+  for (const child of root.children) {
     if (child.name === 'module') {
       moduleElements.push(child);
       previousModule = child.attributes.name;
@@ -85,8 +80,7 @@ export function parseXmldoc(text: string, file: string): ParseResult<GraphFragme
     }
   }
 
-  const bodies = parseModuleBodies(text, moduleElements, entities);
-  moduleElements.forEach((element, index) => {
+  for (const element of moduleElements) {
     const ref = refAt(element);
     const name = element.attributes.name?.trim();
     if (!name) {
@@ -98,7 +92,7 @@ export function parseXmldoc(text: string, file: string): ParseResult<GraphFragme
         line: ref.line,
         column: ref.column,
       });
-      return;
+      continue;
     }
     if (fragment.modules[name]) {
       const first = fragment.modules[name].sources.moduleinfo?.[0];
@@ -111,12 +105,13 @@ export function parseXmldoc(text: string, file: string): ParseResult<GraphFragme
         column: ref.column,
         module: name,
       });
-      return;
+      continue;
     }
     const module = newXmldocModule(name, ref);
     fragment.modules[name] = module;
-    applyModuleinfo(module, readModuleinfo(bodies[index]), ref, fragment.edges, problems);
-  });
+    const facts = readModuleinfo(element, { file, owner: name, positionOf, text }, problems);
+    applyModuleinfo(module, facts, ref, fragment.edges, problems);
+  }
 
   // Some loadable modules document their applications without a <module> entry (app_voicemail
   // and its storage variants since Asterisk 20): the provider itself is evidence of the module.
@@ -143,28 +138,4 @@ function newXmldocModule(name: string, ref: SourceRef): ModuleInfo {
     globalSymbols: false,
     sources: { category: [inferred], kind: [inferred] },
   };
-}
-
-/** One fast-xml-parser run over all <module> elements together (a few percent of the file). */
-function parseModuleBodies(
-  text: string,
-  elements: readonly ScannedElement[],
-  entities: Readonly<Record<string, string>>,
-): unknown[] {
-  if (elements.length === 0) return [];
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: false,
-    trimValues: true,
-    isArray: (tagName) => tagName === 'module' || MODULEINFO_ARRAY_TAGS.has(tagName),
-    tagValueProcessor: (_tag, value) => decodeXmlText(value, entities),
-    attributeValueProcessor: (_name, value) => decodeXmlText(value, entities),
-  });
-  const joined = `<m>${elements.map((e) => text.slice(e.start, e.end)).join('')}</m>`;
-  const parsed: unknown = parser.parse(joined);
-  const root = (parsed as { m?: { module?: unknown[] } }).m;
-  return root?.module ?? [];
 }

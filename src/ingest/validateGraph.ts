@@ -1,9 +1,11 @@
 import {
+  CORE_PROVIDER,
   edgesFrom,
   type DependencyEdge,
   type EdgeKind,
   type ModuleGraph,
   type Problem,
+  type ProvidedItemKind,
   type SourceRef,
 } from '../model';
 import { problemPosition } from './moduleinfo';
@@ -40,6 +42,7 @@ export function validateGraph(graph: ModuleGraph): Problem[] {
     }
   }
   problems.push(...findUnresolved(graph));
+  problems.push(...findUnknownProviders(graph));
   problems.push(...findCycles(graph));
   for (const module of Object.values(graph.modules)) {
     if (module.kind !== 'non-loadable') continue;
@@ -49,6 +52,42 @@ export function validateGraph(graph: ModuleGraph): Problem[] {
       message: `${module.name} has a MODULEINFO block but is not a loadable module (a helper or core source file); it is kept but not drawn as a module.`,
       ...problemPosition(firstPositioned(module.sources.moduleinfo ?? module.sources.kind)),
       module: module.name,
+    });
+  }
+  return problems;
+}
+
+const ITEM_WORDS: Readonly<Record<ProvidedItemKind, string>> = {
+  application: 'application',
+  function: 'function',
+  manager: 'manager action',
+  managerEvent: 'manager event',
+  agi: 'AGI command',
+};
+
+/**
+ * A module made of several source files documents some items under a file's name:
+ * `confbridge_manager` (apps/confbridge/confbridge_manager.c, part of app_confbridge) or
+ * `parking_manager` (res/parking/, part of res_parking). The module is the one whose name after its
+ * folder prefix is the file name's first word.
+ */
+function owningModule(graph: ModuleGraph, provider: string): string | undefined {
+  const word = provider.split('_')[0];
+  if (!word || word === provider) return undefined;
+  return Object.keys(graph.modules).find((name) => name.slice(name.indexOf('_') + 1) === word);
+}
+
+/** Items whose `module="..."` names no module of the graph: the provider would silently vanish. */
+function findUnknownProviders(graph: ModuleGraph): Problem[] {
+  const problems: Problem[] = [];
+  for (const item of graph.items) {
+    if (item.module === CORE_PROVIDER || graph.modules[item.module]) continue;
+    if (owningModule(graph, item.module)) continue;
+    problems.push({
+      severity: 'warning',
+      code: 'unresolved-name',
+      message: `${ITEM_WORDS[item.kind]} ${item.name}: provider '${item.module}' is not a module in this dataset.`,
+      ...problemPosition(item.source),
     });
   }
   return problems;

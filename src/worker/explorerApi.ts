@@ -1,6 +1,14 @@
 import type { ModuleGraph, Problem } from '../model';
-import { detectFormat, ingestFiles, parseMetadataXml, validateGraph, writeMetadataXml } from '../ingest';
-import type { DatasetIndex, InputFile, InputFormat } from '../ingest';
+import {
+  checkInputSize,
+  checkTextInput,
+  detectFormat,
+  ingestFiles,
+  parseMetadataXml,
+  validateGraph,
+  writeMetadataXml,
+} from '../ingest';
+import type { DatasetIndex, InputFile, InputFormat, TextInputResult } from '../ingest';
 import { runSimulation } from './simulationApi';
 import type { SimulationRequest, SimulationResponse } from './simulationApi';
 import { createGraphHolder } from './heldGraph';
@@ -96,8 +104,13 @@ function sizeOf(file: SourceFile): number {
   return 'text' in file && typeof file.text === 'string' ? file.text.length : (file as Blob).size;
 }
 
-async function readText(file: SourceFile): Promise<string> {
-  return typeof file.text === 'string' ? file.text : (file as Blob).text();
+/** The file's text through ingest's one gate (size, binary check, UTF-8/UTF-16 decoding), as the CLI reads it. */
+async function readText(file: SourceFile): Promise<TextInputResult> {
+  if (typeof file.text === 'string') return checkTextInput(file.name, file.text, 'data');
+  const blob = file as Blob;
+  const tooLarge = checkInputSize(file.name, blob.size, 'data');
+  if (tooLarge) return { text: undefined, encoding: 'utf-8', problem: tooLarge };
+  return checkTextInput(file.name, new Uint8Array(await blob.arrayBuffer()), 'data');
 }
 
 function datasetFileLabel(version: string): string {
@@ -191,13 +204,20 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
       onProgress?.({ ...p, fileCount: files.length, bytesRead, totalBytes });
 
     const inputs: InputFile[] = [];
+    const refused: Problem[] = [];
     for (const [i, file] of files.entries()) {
       report({ phase: 'reading', fileIndex: i + 1, fileName: file.name });
-      const text = await readText(file);
+      const { text, problem } = await readText(file);
       bytesRead += sizeOf(file);
+      if (text === undefined) {
+        if (problem) refused.push(problem);
+        continue;
+      }
       inputs.push({ name: file.name, text });
       report({ phase: 'reading', fileIndex: i + 1, fileName: file.name, format: detectFormat(text) });
     }
+    // As for a file that fails to parse: nothing is merged, and the current graph stays.
+    if (refused.length > 0) return { graph: undefined, problems: refused };
 
     report({ phase: 'loading-builtins', fileIndex: 0 });
     let builtinDatasets: ModuleGraph[] = [];

@@ -12,9 +12,9 @@ import {
   type SourceRef,
 } from '../../model';
 import { METADATA_ROOT } from '../detectFormat';
-import { childElements, findRootElement, type ScannedElement } from '../xml/scan';
-import { createPositionLocator, type PositionOf } from '../xml/textPosition';
-import { checkWellFormed } from '../xml/wellFormed';
+import { readXml, type XmlElement } from '../xml/readXml';
+import type { PositionOf } from '../xml/textPosition';
+import { datasetVersionOf } from './datasetVersion';
 import {
   CATEGORY_VALUES,
   EDGE_KIND_VALUES,
@@ -46,7 +46,7 @@ class Reader {
     private readonly positionOf: PositionOf,
   ) {}
 
-  problem(element: ScannedElement, message: string, module?: string): void {
+  problem(element: XmlElement, message: string, module?: string): void {
     this.problems.push({
       severity: 'warning',
       code: 'unknown-format',
@@ -57,7 +57,7 @@ class Reader {
     });
   }
 
-  addFile(element: ScannedElement): void {
+  addFile(element: XmlElement): void {
     const { id, kind, name } = element.attributes;
     if (id === undefined || name === undefined || !isOneOf(SOURCE_KINDS, kind)) {
       this.problem(element, '<file> needs id, a known kind and name; skipped.');
@@ -70,7 +70,7 @@ class Reader {
   readonly anchors = new Map<string, Map<string, string>>();
 
   refs(
-    element: ScannedElement,
+    element: XmlElement,
     value: string | undefined,
     anchors?: ReadonlyMap<string, string>,
   ): SourceRef[] {
@@ -105,23 +105,24 @@ class Reader {
  * (writeMetadataXml). Unknown values are reported with their line and skipped, never guessed.
  */
 export function parseMetadataXml(text: string, file: string): ParseResult<ModuleGraph> {
-  const malformed = checkWellFormed(text, file);
-  if (malformed) return { data: undefined, problems: [malformed] };
-  const root = findRootElement(text);
-  if (!root || root.name !== METADATA_ROOT) {
+  // <moduleMetadata> > section > entry > <runtimeFactsFrom> is as deep as the format goes.
+  const read = readXml(text, file, { keep: (path) => path.length <= 4 });
+  if (!read.document) return { data: undefined, problems: read.problem ? [read.problem] : [] };
+  const { root, positionOf } = read.document;
+  if (root.name !== METADATA_ROOT) {
     return {
       data: undefined,
       problems: [
         {
           severity: 'error',
           code: 'unknown-root',
-          message: `${file}: expected Module Metadata XML with root <${METADATA_ROOT}>, found <${root?.name ?? 'nothing'}>.`,
+          message: `${file}: expected Module Metadata XML with root <${METADATA_ROOT}>, found <${root.name}>.`,
           file,
         },
       ],
     };
   }
-  const reader = new Reader(file, createPositionLocator(text));
+  const reader = new Reader(file, positionOf);
   const version = root.attributes.formatVersion;
   if (version !== METADATA_FORMAT_VERSION) {
     reader.problem(
@@ -129,15 +130,15 @@ export function parseMetadataXml(text: string, file: string): ParseResult<Module
       `format version ${version ?? '(none)'} is not ${METADATA_FORMAT_VERSION}; reading it as version ${METADATA_FORMAT_VERSION}.`,
     );
   }
-  const sections = new Map<string, ScannedElement>();
-  for (const section of childElements(text, root)) sections.set(section.name, section);
-  const children = (name: string): ScannedElement[] => {
+  const sections = new Map<string, XmlElement>();
+  for (const section of root.children) sections.set(section.name, section);
+  const children = (name: string): XmlElement[] => {
     const section = sections.get(name);
-    return section ? childElements(text, section) : [];
+    return section ? section.children : [];
   };
 
   for (const element of children('files')) reader.addFile(element);
-  const info = readDataset(text, sections.get('dataset'), reader);
+  const info = readDataset(sections.get('dataset'), reader);
   const modules: Record<string, ModuleInfo> = {};
   for (const element of children('modules')) {
     const module = readModule(element, reader);
@@ -187,22 +188,26 @@ export function parseMetadataXml(text: string, file: string): ParseResult<Module
   return { data: graph, problems: reader.problems };
 }
 
-function readDataset(text: string, element: ScannedElement | undefined, reader: Reader): DatasetInfo {
+function readDataset(element: XmlElement | undefined, reader: Reader): DatasetInfo {
   const a = element?.attributes ?? {};
+  const version = datasetVersionOf(a.version);
+  if (element && version.rejected !== undefined)
+    reader.problem(element, `dataset version ${version.rejected} is not a version; shown as "custom".`);
   const info: DatasetInfo = {
-    version: a.version ?? 'custom',
+    version: version.version,
     sources: element ? reader.refs(element, a.sources) : [],
     hasLinkFacts: a.hasLinkFacts === 'true',
     builtinOrder: words(a.builtinOrder),
   };
   if (a.commit !== undefined) info.commit = a.commit;
-  const matchElement = element
-    ? childElements(text, element).find((c) => c.name === 'runtimeFactsFrom')
-    : undefined;
+  const matchElement = element?.children.find((c) => c.name === 'runtimeFactsFrom');
   if (matchElement) {
     const m = matchElement.attributes;
+    const from = datasetVersionOf(m.version);
+    if (from.rejected !== undefined)
+      reader.problem(matchElement, `runtimeFactsFrom version ${from.rejected} is not a version; ignored.`);
     info.runtimeFactsFrom = {
-      version: m.version ?? '',
+      version: from.rejected === undefined ? from.version : '',
       matched: Number(m.matched ?? 0),
       matchedCount: Number(m.matchedCount ?? 0),
       total: Number(m.total ?? 0),
@@ -211,7 +216,7 @@ function readDataset(text: string, element: ScannedElement | undefined, reader: 
   return info;
 }
 
-function readModule(element: ScannedElement, reader: Reader): ModuleInfo | undefined {
+function readModule(element: XmlElement, reader: Reader): ModuleInfo | undefined {
   const a = element.attributes;
   const name = a.name;
   if (name === undefined) {

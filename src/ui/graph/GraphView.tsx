@@ -5,8 +5,7 @@ import { GraphController } from '../../graph/graphController';
 import type { NodeData } from '../../graph/elements';
 import { readPrecomputedLayout } from '../../graph/layoutFile';
 import { createLayoutService } from '../../graph/layoutService';
-import { applyOutcomeClasses, outcomeClassesAt } from '../../graph/outcomes';
-import type { OutcomeClasses } from '../../graph/outcomes';
+import { outcomeClassesAt } from '../../graph/outcomes';
 import { LARGE_GRAPH_MODULES } from '../../graph/scene';
 import type { GraphUniverse, GroupKey } from '../../graph/universe';
 import { selectSimulation, useExplorer } from '../../store';
@@ -59,10 +58,6 @@ export function GraphView() {
   const [failed, setFailed] = useState(false);
   const [message, setMessage] = useState<string | undefined>(undefined);
   const universeRef = useRef<GraphUniverse | undefined>(undefined);
-  const outcomesApplied = useRef<{ universe: GraphUniverse | undefined; classes: OutcomeClasses | undefined }>({
-    universe: undefined,
-    classes: undefined,
-  });
 
   const precomputed = useMemo(
     () => (builtinVersion ? readPrecomputedLayout(precomputedJson, builtinVersion) : undefined),
@@ -147,9 +142,8 @@ export function GraphView() {
     if (universeRef.current !== sceneState.universe) {
       universeRef.current = sceneState.universe;
       controller.setDataset(sceneState.universe, precomputed);
-      outcomesApplied.current = { universe: sceneState.universe, classes: undefined };
       setMessage(undefined);
-      scheduleProviderPrefill(controller);
+      scheduleIdleWork(controller);
     }
     controller.show(sceneState.scene);
   }, [controller, sceneState, precomputed]);
@@ -161,12 +155,8 @@ export function GraphView() {
   }, [simulation, colourBy, graph, timelineStep]);
 
   useEffect(() => {
-    if (!controller || !sceneState) return;
-    const applied = outcomesApplied.current;
-    const previous = applied.universe === sceneState.universe ? applied.classes : undefined;
-    applyOutcomeClasses(controller.cy, outcomeClasses, outcomeClasses ? previous : applied.classes);
-    outcomesApplied.current = { universe: sceneState.universe, classes: outcomeClasses };
-  }, [outcomeClasses, controller, sceneState]);
+    controller?.setOutcomes(outcomeClasses);
+  }, [outcomeClasses, controller]);
 
   const closeFaultMenu = useCallback(() => setFaultMenu(undefined), []);
   const keyboard = useGraphKeyboard(controller, activate, clearFocus);
@@ -257,14 +247,28 @@ export function GraphView() {
   );
 }
 
-/** Adds the provider view's elements in idle time after the first picture, so that switch is a class change. */
-function scheduleProviderPrefill(controller: GraphController): void {
-  const run = (): void => {
-    controller.prewarmLayout();
-    controller.prefillProviders();
+/**
+ * Idle-time work after a new dataset is drawn: start the layout worker, then add the elements no
+ * scene has needed yet (modules, the provider view) a slice at a time, so later switches are
+ * class changes and no slice blocks the page.
+ */
+function scheduleIdleWork(controller: GraphController): void {
+  let warmed = false;
+  const step = (deadline?: IdleDeadline): void => {
+    if (controller.isDestroyed) return;
+    if (!warmed) {
+      controller.prewarmLayout();
+      warmed = true;
+    }
+    let more = controller.prefill();
+    while (more && deadline !== undefined && deadline.timeRemaining() > 25) more = controller.prefill();
+    if (more) schedule();
   };
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 3000 });
-  else setTimeout(run, 500);
+  const schedule = (): void => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(step, { timeout: 2000 });
+    else setTimeout(() => step(), 60);
+  };
+  schedule();
 }
 
 export { describeNode };
