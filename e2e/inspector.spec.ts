@@ -10,7 +10,7 @@ test('finding a module by name opens its inspector with its facts, dependencies 
   const dependencies = inspector.getByRole('region', { name: 'Dependencies' });
   await expect(dependencies.getByRole('button', { name: 'res_pjsip', exact: true }).first()).toBeVisible();
   await expect(dependencies.getByRole('button', { name: 'pjproject', exact: true })).toBeVisible();
-  await expect(await explorer.nodeHasClass('res_pjsip_session', 'selected')).toBe(true);
+  await expect.poll(() => explorer.nodeHasClass('res_pjsip_session', 'selected')).toBe(true);
 
   // Dependencies are links: following one inspects it, and the way back is among its dependents.
   await dependencies.getByRole('button', { name: 'res_pjsip', exact: true }).first().click();
@@ -22,11 +22,13 @@ test('finding a module by name opens its inspector with its facts, dependencies 
 });
 
 test('clicking a node on the canvas opens its inspector', async ({ explorer }) => {
+  // The whole graph starts grouped: open the apps category, then click one of its modules.
+  await explorer.clickNode('group:apps');
   await explorer.clickNode('app_queue');
   await expect(explorer.inspectorHeading('app_queue')).toBeVisible();
   const provides = explorer.inspector.getByRole('region', { name: 'Provides' });
   await expect(provides.getByRole('button', { name: 'Queue', exact: true })).toBeVisible();
-  expect(await explorer.nodeHasClass('app_queue', 'selected')).toBe(true);
+  await expect.poll(() => explorer.nodeHasClass('app_queue', 'selected')).toBe(true);
 });
 
 test('an application provided by several modules is one highlighted node linked to each of them', async ({

@@ -8,6 +8,9 @@ test('a fault injected from the context menu declines the module and everything 
   explorer,
 }) => {
   const sim = new SimulationPage(explorer);
+  // The whole graph starts grouped by category: focus res_odbc so its node is drawn to right-click.
+  await explorer.findModule('res_odbc');
+  await explorer.waitForStillGraph();
   await sim.open();
   await sim.injectFaultFromGraph('res_odbc', 'Decline at load');
   await expect(sim.panel.getByRole('list', { name: 'Injected faults' })).toContainText('res_odbc');

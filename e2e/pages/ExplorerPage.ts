@@ -113,13 +113,39 @@ export class ExplorerPage {
     }
   }
 
-  /** Number of nodes cytoscape has on the canvas. */
-  nodeCount(): Promise<number> {
+  /**
+   * Waits until every element of the dataset is on the canvas: the app draws what a view shows at
+   * once and adds the rest (hidden) in idle time, so counts are only stable after that.
+   */
+  async allElementsAdded(): Promise<void> {
+    await expect(this.canvas).toHaveAttribute('data-elements-complete', 'true');
+  }
+
+  /** Number of nodes cytoscape has for the dataset on screen, drawn or hidden. */
+  async nodeCount(): Promise<number> {
+    await this.allElementsAdded();
     return this.page.evaluate(() => window.__cy?.nodes().length ?? -1);
   }
 
-  hasNode(id: string): Promise<boolean> {
+  /** Whether the dataset on screen has this node (drawn, or hidden by the current view). */
+  async hasNode(id: string): Promise<boolean> {
+    await this.allElementsAdded();
     return this.page.evaluate((nodeId) => (window.__cy?.getElementById(nodeId).length ?? 0) > 0, id);
+  }
+
+  /** Whether the node is drawn in the current view (not hidden by grouping, focus or filters). */
+  isDrawn(id: string): Promise<boolean> {
+    return this.page.evaluate((nodeId) => {
+      const node = window.__cy?.getElementById(nodeId);
+      return node !== undefined && node.nonempty() && !node.hasClass('hidden');
+    }, id);
+  }
+
+  /** Ids of the nodes drawn in the current view. */
+  drawnNodes(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      (window.__cy?.nodes().filter((n) => !n.hasClass('hidden')) ?? []).map((n) => n.id()).sort(),
+    );
   }
 
   nodeHasClass(id: string, cls: string): Promise<boolean> {
@@ -127,6 +153,19 @@ export class ExplorerPage {
       ([nodeId, c]) => window.__cy?.getElementById(nodeId ?? '').hasClass(c ?? '') ?? false,
       [id, cls],
     );
+  }
+
+  /** Waits until the graph is laid out and nothing moves (focus and grouping changes animate). */
+  async waitForStillGraph(): Promise<void> {
+    await expect(this.page.getByRole('region', { name: 'Module graph' })).toHaveAttribute('aria-busy', 'false');
+    await expect
+      .poll(() =>
+        this.page.evaluate(() => {
+          const cy = window.__cy;
+          return cy !== undefined && !cy.animated() && cy.nodes(':animated').length === 0;
+        }),
+      )
+      .toBe(true);
   }
 
   nodePosition(id: string): Promise<{ x: number; y: number }> {
@@ -138,6 +177,8 @@ export class ExplorerPage {
 
   /** Zooms in on a node, then clicks it where it is drawn on the canvas. */
   async clickNode(id: string): Promise<void> {
+    await expect.poll(() => this.isDrawn(id), { message: `node ${id} is drawn` }).toBe(true);
+    await this.waitForStillGraph();
     const rendered = await this.page.evaluate((nodeId) => {
       const cy = window.__cy;
       const node = cy?.getElementById(nodeId);

@@ -168,7 +168,10 @@ export class GraphController {
   prewarmLayout(): void {
     this.service ??= this.options.layoutService?.();
     this.service
-      ?.compute({ nodes: [{ id: 'warm-up', width: 20, height: 20, group: 'warm-up', isolated: false }], edges: [] }, 'layered')
+      ?.compute(
+        { nodes: [{ id: 'warm-up', width: 20, height: 20, group: 'warm-up', isolated: false }], edges: [] },
+        'layered',
+      )
       .catch(() => undefined);
   }
 
@@ -185,8 +188,16 @@ export class GraphController {
     const defs: ElementDefinition[] = [];
     const take = (element: NodeElement | EdgeElement): void => {
       if (defs.length >= budget || this.present.has(element.data.id)) return;
-      if (element.group === 'edges' && (!this.present.has(element.data.source) || !this.present.has(element.data.target))) return;
-      const state = mergeClasses('hidden', this.outcomes?.get(element.data.id), this.scene?.persistent.get(element.data.id));
+      if (
+        element.group === 'edges' &&
+        (!this.present.has(element.data.source) || !this.present.has(element.data.target))
+      )
+        return;
+      const state = mergeClasses(
+        'hidden',
+        this.outcomes?.get(element.data.id),
+        this.scene?.persistent.get(element.data.id),
+      );
       this.present.add(element.data.id);
       this.applied.set(element.data.id, state);
       defs.push({ group: element.group, data: { ...element.data }, classes: `${element.classes} ${state}` });
@@ -211,7 +222,9 @@ export class GraphController {
     if (!universe) return undefined;
     const providers = providerElements(universe);
     this.providerById ??= new Map(
-      [...providers.nodes, ...providers.edges].map((el) => [el.data.id, el] as [string, NodeElement | EdgeElement]),
+      [...providers.nodes, ...providers.edges].map(
+        (el) => [el.data.id, el] as [string, NodeElement | EdgeElement],
+      ),
     );
     return this.providerById.get(id);
   }
@@ -257,7 +270,8 @@ export class GraphController {
     if (!known) this.startPositions(scene);
     this.cy.batch(() => {
       for (const v of scene.virtual.values()) {
-        if (this.present.has(v.data.id)) this.updateData(v.data.id, v.data as unknown as Record<string, unknown>);
+        if (this.present.has(v.data.id))
+          this.updateData(v.data.id, v.data as unknown as Record<string, unknown>);
       }
     });
     this.rebuildQueue();
@@ -305,11 +319,18 @@ export class GraphController {
         ? mergeClasses('hidden', outcomes?.get(id), persistent.get(id))
         : mergeClasses(own, overlay.get(id), outcomes?.get(id), persistent.get(id));
     const next = new Map<string, string>();
-    for (const id of this.present) next.set(id, state(id, scene.nodeClasses.get(id) ?? scene.edgeClasses.get(id)));
+    for (const id of this.present)
+      next.set(id, state(id, scene.nodeClasses.get(id) ?? scene.edgeClasses.get(id)));
     const hides: Op[] = [];
     const others: Op[] = [];
     for (const change of diffClasses(this.applied, next)) {
-      const op: Op = { kind: 'class', id: change.id, add: change.add, remove: change.remove, state: next.get(change.id) ?? '' };
+      const op: Op = {
+        kind: 'class',
+        id: change.id,
+        add: change.add,
+        remove: change.remove,
+        state: next.get(change.id) ?? '',
+      };
       (change.add.includes('hidden') ? hides : others).push(op);
     }
     const nodeAdds: Op[] = [];
@@ -341,10 +362,15 @@ export class GraphController {
         if (op.kind === 'add') {
           const d = op.def;
           if (this.present.has(d.data.id)) continue;
-          if (d.group === 'edges' && (!this.present.has(d.data.source) || !this.present.has(d.data.target))) continue;
+          if (d.group === 'edges' && (!this.present.has(d.data.source) || !this.present.has(d.data.target)))
+            continue;
           this.present.add(d.data.id);
           this.applied.set(d.data.id, op.state);
-          const def: ElementDefinition = { group: d.group, data: { ...d.data }, classes: `${d.classes} ${op.state}` };
+          const def: ElementDefinition = {
+            group: d.group,
+            data: { ...d.data },
+            classes: `${d.classes} ${op.state}`,
+          };
           if (d.group === 'nodes') {
             const p = this.targetsNow[d.data.id] ?? this.startAt.get(d.data.id);
             if (p) {
@@ -380,7 +406,8 @@ export class GraphController {
       this.drainFrame = 0;
       if (!this.destroyed) this.drain(FRAME_BUDGET);
     };
-    if (typeof requestAnimationFrame === 'function' && !this.options.headless) this.drainFrame = requestAnimationFrame(next);
+    if (typeof requestAnimationFrame === 'function' && !this.options.headless)
+      this.drainFrame = requestAnimationFrame(next);
     else next();
   }
 
@@ -418,7 +445,8 @@ export class GraphController {
     if (scene && origin !== undefined && scene.nodeClasses.has(origin)) {
       overlay = reachClasses(origin, this.adjacency, scene.nodeClasses.keys(), scene.edgeClasses.keys());
     }
-    if (this.keyboardId !== undefined) overlay.set(this.keyboardId, mergeClasses(overlay.get(this.keyboardId), 'kbd-focus'));
+    if (this.keyboardId !== undefined)
+      overlay.set(this.keyboardId, mergeClasses(overlay.get(this.keyboardId), 'kbd-focus'));
     return overlay;
   }
 
@@ -484,7 +512,9 @@ export class GraphController {
       const v = scene.virtual.get(id);
       if (id === ISOLATED_GROUP_ID && v?.group === 'nodes') {
         const size = v.data.size ?? NODE_SIZE.group;
-        targets[id] = box ? { x: Math.round((box.x1 + box.x2) / 2), y: Math.round(box.y2 + 60 + size / 2) } : { x: 0, y: 0 };
+        targets[id] = box
+          ? { x: Math.round((box.x1 + box.x2) / 2), y: Math.round(box.y2 + 60 + size / 2) }
+          : { x: 0, y: 0 };
       } else if (v?.group === 'nodes') {
         ghosts.push(v);
       } else {
@@ -508,13 +538,19 @@ export class GraphController {
    */
   private startPositions(scene: Scene): void {
     const center = scene.center !== undefined ? this.cy.getElementById(scene.center) : undefined;
-    const fallback = center && center.nonempty() && this.positioned.has(scene.center ?? '') ? { ...center.position() } : undefined;
+    const fallback =
+      center && center.nonempty() && this.positioned.has(scene.center ?? '')
+        ? { ...center.position() }
+        : undefined;
     this.startAt = new Map();
     this.cy.batch(() => {
       for (const id of scene.nodeClasses.keys()) {
         if (this.visibleBefore.has(id)) continue;
         const group = this.memberOfBefore.get(id);
-        const from = group !== undefined && this.visibleBefore.has(group) ? this.cy.getElementById(group).position() : undefined;
+        const from =
+          group !== undefined && this.visibleBefore.has(group)
+            ? this.cy.getElementById(group).position()
+            : undefined;
         const start = from ?? (this.positioned.has(id) ? undefined : fallback);
         if (!start) continue;
         this.startAt.set(id, { x: start.x, y: start.y });
@@ -568,7 +604,13 @@ export class GraphController {
       // Dimmed parts are context: the view fits what is not dimmed (a focus shown in the whole graph).
       const lit = [...scene.nodeClasses].filter(([, c]) => !c.includes('dimmed')).map(([id]) => id);
       const keepLabels = plan.kind === 'computed' && scene.center !== undefined;
-      this.fit(targets, lit.length > 0 ? lit : [...scene.nodeClasses.keys()], scene.center, animate, keepLabels);
+      this.fit(
+        targets,
+        lit.length > 0 ? lit : [...scene.nodeClasses.keys()],
+        scene.center,
+        animate,
+        keepLabels,
+      );
     } else if (highlightSignature !== '' && highlightSignature !== this.last.highlightSignature) {
       this.fit(targets, highlightSignature.split(','), undefined, animate);
     } else if (selection !== undefined && selection !== this.last.selection) {
@@ -647,7 +689,10 @@ export class GraphController {
   private painted(): void {
     const scene = this.scene;
     const container = this.options.container;
-    const info = { layoutKey: this.last.layoutKey ?? scene?.layout.key ?? '', visibleNodes: scene?.nodeClasses.size ?? 0 };
+    const info = {
+      layoutKey: this.last.layoutKey ?? scene?.layout.key ?? '',
+      visibleNodes: scene?.nodeClasses.size ?? 0,
+    };
     const done = (): void => {
       if (this.destroyed) return;
       this.paintSerial += 1;
@@ -686,7 +731,9 @@ export class GraphController {
     if (!scene || !universe) return [];
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
-    const forced = [this.hoverId ?? this.keyboardId, scene.selected].filter((id): id is string => id !== undefined);
+    const forced = [this.hoverId ?? this.keyboardId, scene.selected].filter(
+      (id): id is string => id !== undefined,
+    );
     const groups: Array<{ id: string; count: number }> = [];
     const others: Array<{ id: string; degree: number }> = [];
     const early = new Set([...forced, ...scene.labelFirst]);
@@ -831,13 +878,15 @@ export class GraphController {
 
 function withOffsets(positions: Positions, offsets: Record<string, number>): Positions {
   const out: Positions = {};
-  for (const [id, p] of Object.entries(positions)) out[id] = { x: p.x, y: Math.round(p.y - (offsets[id] ?? 0)) };
+  for (const [id, p] of Object.entries(positions))
+    out[id] = { x: p.x, y: Math.round(p.y - (offsets[id] ?? 0)) };
   return out;
 }
 
 function halfSize(data: NodeData): { w: number; h: number } {
   if (data.type === 'library') return { w: NODE_SIZE.library * 0.8, h: NODE_SIZE.library / 2 };
   if (data.type === 'item') return { w: NODE_SIZE.item / 2, h: NODE_SIZE.item / 2 };
-  if (data.type === 'group') return { w: (data.size ?? NODE_SIZE.group) / 2, h: (data.size ?? NODE_SIZE.group) / 2 };
+  if (data.type === 'group')
+    return { w: (data.size ?? NODE_SIZE.group) / 2, h: (data.size ?? NODE_SIZE.group) / 2 };
   return { w: NODE_SIZE.module / 2, h: NODE_SIZE.module / 2 };
 }

@@ -71,10 +71,14 @@ export function smallLayeredPositions(input: LayoutInput): Positions {
         const xs = neighbours(n)
           .map((m) => place.get(m))
           .filter((x): x is number => x !== undefined);
-        return xs.length === 0 ? row.indexOf(n) / Math.max(1, row.length - 1) : xs.reduce((a, b) => a + b) / xs.length;
+        return xs.length === 0
+          ? row.indexOf(n) / Math.max(1, row.length - 1)
+          : xs.reduce((a, b) => a + b) / xs.length;
       };
       const keys = new Map(row.map((n) => [n, centre(n)]));
-      row.sort((a, b) => (keys.get(a) ?? 0) - (keys.get(b) ?? 0) || compareIds(input.nodes[a], input.nodes[b]));
+      row.sort(
+        (a, b) => (keys.get(a) ?? 0) - (keys.get(b) ?? 0) || compareIds(input.nodes[a], input.nodes[b]),
+      );
     }
   }
 

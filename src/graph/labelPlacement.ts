@@ -62,35 +62,47 @@ function intersects(a: Box, b: Box): boolean {
   return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
 
+/** Boxes bucketed by grid cell; a box is listed in every cell it touches. */
 class BoxGrid {
-  private readonly cells = new Map<number, Array<{ box: Box; owner: string }>>();
+  private readonly cells = new Map<number, number[]>();
+  private readonly boxes: Box[] = [];
+  private readonly owners: string[] = [];
 
-  private keys(box: Box, visit: (key: number) => boolean | void): boolean {
-    const cx1 = Math.floor(box.x1 / CELL);
+  // Cells are keyed by a pair packed into one number (screen coordinates stay far below 2^15 cells).
+  private static key(cx: number, cy: number): number {
+    return (cx + 32768) * 65536 + (cy + 32768);
+  }
+
+  collides(box: Box, owner: string): boolean {
     const cx2 = Math.floor(box.x2 / CELL);
-    const cy1 = Math.floor(box.y1 / CELL);
     const cy2 = Math.floor(box.y2 / CELL);
-    for (let cx = cx1; cx <= cx2; cx++) {
-      for (let cy = cy1; cy <= cy2; cy++) {
-        // Cells are keyed by a pair packed into one number (screen coordinates stay far below 2^16 cells).
-        if (visit((cx + 32768) * 65536 + (cy + 32768)) === true) return true;
+    for (let cx = Math.floor(box.x1 / CELL); cx <= cx2; cx++) {
+      for (let cy = Math.floor(box.y1 / CELL); cy <= cy2; cy++) {
+        const list = this.cells.get(BoxGrid.key(cx, cy));
+        if (!list) continue;
+        for (const i of list) {
+          const other = this.boxes[i];
+          if (other && this.owners[i] !== owner && intersects(other, box)) return true;
+        }
       }
     }
     return false;
   }
 
-  collides(box: Box, owner: string): boolean {
-    return this.keys(box, (key) =>
-      (this.cells.get(key) ?? []).some((entry) => entry.owner !== owner && intersects(entry.box, box)),
-    );
-  }
-
   add(box: Box, owner: string): void {
-    this.keys(box, (key) => {
-      const list = this.cells.get(key);
-      if (list) list.push({ box, owner });
-      else this.cells.set(key, [{ box, owner }]);
-    });
+    const index = this.boxes.length;
+    this.boxes.push(box);
+    this.owners.push(owner);
+    const cx2 = Math.floor(box.x2 / CELL);
+    const cy2 = Math.floor(box.y2 / CELL);
+    for (let cx = Math.floor(box.x1 / CELL); cx <= cx2; cx++) {
+      for (let cy = Math.floor(box.y1 / CELL); cy <= cy2; cy++) {
+        const key = BoxGrid.key(cx, cy);
+        const list = this.cells.get(key);
+        if (list) list.push(index);
+        else this.cells.set(key, [index]);
+      }
+    }
   }
 }
 
@@ -107,11 +119,18 @@ export function placeLabels(
   const grid = new BoxGrid();
   const screen: Box = { x1: 0, y1: 0, x2: viewport.width, y2: viewport.height };
   for (const c of candidates) {
-    const body: Box = { x1: c.x - c.halfWidth, y1: c.y - c.halfHeight, x2: c.x + c.halfWidth, y2: c.y + c.halfHeight };
+    if (!Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
+    const body: Box = {
+      x1: c.x - c.halfWidth,
+      y1: c.y - c.halfHeight,
+      x2: c.x + c.halfWidth,
+      y2: c.y + c.halfHeight,
+    };
     if (intersects(body, screen)) grid.add(body, c.id);
   }
   const placed: string[] = [];
   for (const c of candidates) {
+    if (!Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
     const box = labelBox(c, labelFont(zoom, c.font).px, zoom);
     if (c.forced) {
       grid.add(box, c.id);

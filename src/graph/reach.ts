@@ -69,7 +69,10 @@ export function reachOf(origin: string, adjacency: Adjacency): Reach {
 }
 
 /** Direct neighbours in drawing order (by id), for keyboard moves. */
-export function directNeighbours(id: string, adjacency: Adjacency): { dependencies: string[]; dependents: string[] } {
+export function directNeighbours(
+  id: string,
+  adjacency: Adjacency,
+): { dependencies: string[]; dependents: string[] } {
   const uniq = (list: string[]): string[] => [...new Set(list)].sort();
   return {
     dependencies: uniq((adjacency.out.get(id) ?? []).map((e) => e.target)),

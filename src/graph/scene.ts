@@ -4,13 +4,7 @@ import type { EdgeElement, ElementView, NodeElement, ViewMode } from './elements
 import { GROUP_LABEL_FONT, LABEL_FONT, LABEL_LINE, labelWidth } from './labelMetrics';
 import type { LayoutAlgorithm, LayoutEdge, LayoutInput, LayoutNode } from './layoutInput';
 import { NODE_SIZE } from './stylesheet';
-import {
-  ISOLATED_GROUP_ID,
-  aggregateEdgeId,
-  ghostNodeId,
-  groupNodeId,
-  providerElements,
-} from './universe';
+import { ISOLATED_GROUP_ID, aggregateEdgeId, ghostNodeId, groupNodeId, providerElements } from './universe';
 import type { GraphUniverse, GroupKey, UniverseNode } from './universe';
 import type { SceneEdge } from './reach';
 
@@ -163,7 +157,10 @@ function groupLabel(key: GroupKey | 'isolated', count: number): string {
 function groupElement(id: string, key: GroupKey | 'isolated', count: number): NodeElement {
   // Isolated modules matter least: their group stays small however many it holds.
   const size = key === 'isolated' ? Math.min(56, groupSize(count)) : groupSize(count);
-  const classes = ['group', key === 'isolated' ? 'group-isolated' : key === 'libraries' ? 'library' : `cat-${key}`];
+  const classes = [
+    'group',
+    key === 'isolated' ? 'group-isolated' : key === 'libraries' ? 'library' : `cat-${key}`,
+  ];
   return {
     group: 'nodes',
     data: {
@@ -377,6 +374,7 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
   if (compare) {
     for (const id of compare.added) if (universe.nodes.has(id)) persistent.set(id, 'diff-added');
     for (const id of compare.changed) if (universe.nodes.has(id)) persistent.set(id, 'diff-changed');
+    for (const id of [...compare.added, ...compare.changed]) if (nodeClasses.has(id)) labelFirst.push(id);
     if (!focusHide) {
       for (const name of compare.removed) {
         if (universe.nodes.has(name)) continue;
@@ -428,7 +426,9 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
     edges: sceneEdges,
     persistent,
     ...(focus && nodeClasses.has(focus.center) ? { center: focus.center } : {}),
-    ...(input.selectedId !== undefined && nodeClasses.has(input.selectedId) ? { selected: input.selectedId } : {}),
+    ...(input.selectedId !== undefined && nodeClasses.has(input.selectedId)
+      ? { selected: input.selectedId }
+      : {}),
     virtual,
     members,
     layout,
@@ -489,13 +489,21 @@ function countScene(
   }
   let groups = 0;
   for (const v of virtual.values()) {
-    if (v.group === 'nodes' && v.data.type === 'group' && !(nodeClasses.get(v.data.id) ?? []).includes('dimmed')) groups += 1;
+    if (
+      v.group === 'nodes' &&
+      v.data.type === 'group' &&
+      !(nodeClasses.get(v.data.id) ?? []).includes('dimmed')
+    )
+      groups += 1;
   }
   return { modulesShown, modulesTotal, edgesShown, groups };
 }
 
 /** Layout boxes wide enough for the label under each node, so a layered layout cannot overlap labels. */
-export function sceneLayoutNode(element: NodeElement, isolated: boolean): { node: LayoutNode; offset: number } {
+export function sceneLayoutNode(
+  element: NodeElement,
+  isolated: boolean,
+): { node: LayoutNode; offset: number } {
   const d = element.data;
   if (d.type === 'group') {
     const size = d.size ?? NODE_SIZE.group;
@@ -637,7 +645,13 @@ function providerScene(universe: GraphUniverse, input: SceneInput): Scene {
       key: `${input.algorithm}/whole/providers`,
       algorithm: input.algorithm,
     },
-    counts: { modulesShown: visibleModules.size, modulesTotal, edgesShown: edgeClasses.size, groups: 0, items },
+    counts: {
+      modulesShown: visibleModules.size,
+      modulesTotal,
+      edgesShown: edgeClasses.size,
+      groups: 0,
+      items,
+    },
     ...(selected !== undefined && nodeClasses.has(selected) ? { selected } : {}),
     labelFirst,
     grouped: false,

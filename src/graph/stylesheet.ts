@@ -151,10 +151,24 @@ export function buildStylesheet(): StylesheetJson {
     rule('node.labelled', { label: 'data(label)', 'font-size': 'data(fs)' }),
     rule('node.dimmed', { opacity: 0.22, 'text-opacity': 0.5 }),
     rule('edge.dimmed', { opacity: 0.06, 'text-opacity': 0 }),
-    rule('node.focus-direct', { 'z-index': 8, 'border-width': 2, 'border-color': '#e6edf5', 'border-style': 'solid' }),
-    rule('node.diff-added', { 'border-width': 4, 'border-color': STATE_COLOURS.diffAdded, 'border-style': 'solid' }),
+    rule('node.focus-direct', {
+      'z-index': 8,
+      'border-width': 2,
+      'border-color': '#e6edf5',
+      'border-style': 'solid',
+    }),
+    // Comparison rings are drawn big: they must read on the whole graph, zoomed out.
+    rule('node.diff-added', {
+      width: 32,
+      height: 32,
+      'border-width': 6,
+      'border-color': STATE_COLOURS.diffAdded,
+      'border-style': 'solid',
+    }),
     rule('node.diff-changed', {
-      'border-width': 4,
+      width: 30,
+      height: 30,
+      'border-width': 6,
       'border-color': STATE_COLOURS.diffChanged,
       'border-style': 'solid',
     }),

@@ -114,7 +114,11 @@ const providerCache = new WeakMap<GraphUniverse, GraphElements>();
 export function providerElements(universe: GraphUniverse): GraphElements {
   let elements = providerCache.get(universe);
   if (!elements) {
-    const built = toElements(universe.graph, { mode: 'providers', showLibraries: false, showNonLoadable: false });
+    const built = toElements(universe.graph, {
+      mode: 'providers',
+      showLibraries: false,
+      showNonLoadable: false,
+    });
     elements = {
       nodes: built.nodes.map((n) => ({ ...n, classes: withoutClass(n.classes, 'isolated') })),
       edges: built.edges,

@@ -43,6 +43,7 @@ export function parseMenuselectTree(text: string, file: string): ParseResult<Gra
           code: 'unknown-root',
           message: `${file}: expected a menuselect-tree with root <menu>, found <${root.name}>.`,
           file,
+          ...positionOf(root.start),
         },
       ],
     };

@@ -41,6 +41,7 @@ export function parseXmldoc(text: string, file: string): ParseResult<GraphFragme
           code: 'unknown-root',
           message: `${file}: expected an Asterisk xmldoc with root <docs>, found <${root.name}>.`,
           file,
+          ...positionOf(root.start),
         },
       ],
     };

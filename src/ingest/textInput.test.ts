@@ -36,7 +36,9 @@ describe('decodeText: every encoding the UI and the CLI accept gives the same te
   });
 
   it('keeps non-ASCII text intact through UTF-16', () => {
-    expect(decodeText(utf16('; Ünïcødé ☎ 𝄞\n[modules]\n', 'be', true)).text).toBe('; Ünïcødé ☎ 𝄞\n[modules]\n');
+    expect(decodeText(utf16('; Ünïcødé ☎ 𝄞\n[modules]\n', 'be', true)).text).toBe(
+      '; Ünïcødé ☎ 𝄞\n[modules]\n',
+    );
   });
 });
 
@@ -45,11 +47,15 @@ describe('checkTextInput: size and type before any parser reads a file', () => {
     const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(checkTextInput('x.bin', bytes, 'data')).toMatchObject({
       text: undefined,
-      problem: { severity: 'error', message: 'x.bin looks like a binary file, not text; it was not read.', file: 'x.bin' },
+      problem: {
+        severity: 'error',
+        message: 'x.bin looks like a binary file, not text; it was not read.',
+        file: 'x.bin',
+      },
     });
-    expect(checkTextInput('modules.conf', 'PK\u0003\u0004\u0000\u0000garbage', 'modules-conf').problem?.message).toBe(
-      'modules.conf looks like a binary file, not text; it was not read.',
-    );
+    expect(
+      checkTextInput('modules.conf', 'PK\u0003\u0004\u0000\u0000garbage', 'modules-conf').problem?.message,
+    ).toBe('modules.conf looks like a binary file, not text; it was not read.');
   });
 
   it('reads a Latin-1 modules.conf with a few accented comments as text', () => {

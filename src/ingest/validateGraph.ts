@@ -4,7 +4,9 @@ import {
   type DependencyEdge,
   type EdgeKind,
   type ModuleGraph,
+  type ModuleInfo,
   type Problem,
+  type ProvidedItem,
   type ProvidedItemKind,
   type SourceRef,
 } from '../model';
@@ -80,9 +82,25 @@ function owningModule(graph: ModuleGraph, provider: string): string | undefined 
 /** Items whose `module="..."` names no module of the graph: the provider would silently vanish. */
 function findUnknownProviders(graph: ModuleGraph): Problem[] {
   const problems: Problem[] = [];
+  const inferredOnly = new Map<string, ProvidedItem[]>();
+  const byInference = new Map<string, boolean>();
+  const owners = new Map<string, string>();
   for (const item of graph.items) {
-    if (item.module === CORE_PROVIDER || graph.modules[item.module]) continue;
-    if (owningModule(graph, item.module)) continue;
+    if (item.module === CORE_PROVIDER) continue;
+    const module = graph.modules[item.module];
+    if (module) {
+      let inferred = byInference.get(module.name);
+      if (inferred === undefined) byInference.set(module.name, (inferred = knownOnlyByInference(module)));
+      if (inferred) {
+        const items = inferredOnly.get(item.module);
+        if (items) items.push(item);
+        else inferredOnly.set(item.module, [item]);
+      }
+      continue;
+    }
+    let owner = owners.get(item.module);
+    if (owner === undefined) owners.set(item.module, (owner = owningModule(graph, item.module) ?? ''));
+    if (owner !== '') continue;
     problems.push({
       severity: 'warning',
       code: 'unresolved-name',
@@ -90,7 +108,24 @@ function findUnknownProviders(graph: ModuleGraph): Problem[] {
       ...problemPosition(item.source),
     });
   }
+  for (const [name, items] of inferredOnly) {
+    const first = items[0];
+    if (!first) continue;
+    problems.push({
+      severity: 'info',
+      code: 'unresolved-name',
+      message: `${name} is known only as the provider of ${items.length === 1 ? `${ITEM_WORDS[first.kind]} ${first.name}` : `${items.length} items (first ${ITEM_WORDS[first.kind]} ${first.name})`}: no MODULEINFO, menuselect or runtime entry names it.`,
+      ...problemPosition(first.source),
+      module: name,
+    });
+  }
   return problems;
+}
+
+/** A module the xmldoc parser made up from an item's `module` attribute, with no other evidence. */
+function knownOnlyByInference(module: ModuleInfo): boolean {
+  const refs = Object.values(module.sources).flat();
+  return refs.length > 0 && refs.every((r) => r.kind === 'inferred');
 }
 
 function findUnresolved(graph: ModuleGraph): Problem[] {

@@ -29,7 +29,11 @@ export function selectFocus(s: ExplorerState): FocusResult | undefined {
   const depth = s.focusMode === 'hops' ? s.focusHops : undefined;
   const key = `${center}|${s.focusMode}|${depth ?? ''}|${kinds.join(',')}`;
   if (focusMemo && focusMemo.graph === s.graph && focusMemo.key === key) return focusMemo.result;
-  const result = focusNeighbourhood(s.graph, center, { mode: s.focusMode, ...(depth ? { depth } : {}), kinds });
+  const result = focusNeighbourhood(s.graph, center, {
+    mode: s.focusMode,
+    ...(depth ? { depth } : {}),
+    kinds,
+  });
   focusMemo = { graph: s.graph, key, result };
   return result;
 }

@@ -69,11 +69,7 @@ class Reader {
   /** Positions a module states once per file (`at`), which `@id` tokens refer to. */
   readonly anchors = new Map<string, Map<string, string>>();
 
-  refs(
-    element: XmlElement,
-    value: string | undefined,
-    anchors?: ReadonlyMap<string, string>,
-  ): SourceRef[] {
+  refs(element: XmlElement, value: string | undefined, anchors?: ReadonlyMap<string, string>): SourceRef[] {
     const refs: SourceRef[] = [];
     for (const word of words(value)) {
       let token = word;
@@ -118,6 +114,7 @@ export function parseMetadataXml(text: string, file: string): ParseResult<Module
           code: 'unknown-root',
           message: `${file}: expected Module Metadata XML with root <${METADATA_ROOT}>, found <${root.name}>.`,
           file,
+          ...positionOf(root.start),
         },
       ],
     };

@@ -142,13 +142,14 @@ export function readXml(text: string, file: string, options: ReadXmlOptions = {}
   parser.on('opentag', (tag: SaxesTagPlain) => {
     if (errors.length > 0) return;
     const contentStart = parser.position;
+    // In well-formed XML no `<` occurs inside a start tag, so the last one before its end is its start.
     const start = Math.max(text.lastIndexOf('<', contentStart - 1), 0);
     if (open.length >= limits.maxDepth)
       stop(refuse(start, `nesting deeper than ${formatCount(limits.maxDepth)} elements`));
-    const attributeNames = Object.keys(tag.attributes);
-    if (attributeNames.length > limits.maxAttributes)
-      stop(refuse(start, `<${tag.name}> has more than ${formatCount(limits.maxAttributes)} attributes`));
-    for (const name of attributeNames) {
+    let attributeCount = 0;
+    for (const name in tag.attributes) {
+      if (++attributeCount > limits.maxAttributes)
+        stop(refuse(start, `<${tag.name}> has more than ${formatCount(limits.maxAttributes)} attributes`));
       if ((tag.attributes[name] ?? '').length > limits.maxTextChars)
         stop(
           refuse(
@@ -176,6 +177,7 @@ export function readXml(text: string, file: string, options: ReadXmlOptions = {}
       else root ??= element;
     }
     open.push(element);
+    listenForText(element !== undefined);
   });
 
   parser.on('closetag', (tag: SaxesTagPlain) => {
@@ -183,6 +185,7 @@ export function readXml(text: string, file: string, options: ReadXmlOptions = {}
     if (errors.length > 0) return;
     const element = open.pop();
     path.pop();
+    listenForText(open.length > 0 && open[open.length - 1] !== undefined);
     if (!element) return;
     element.end = parser.position;
     if (!tag.isSelfClosing) element.contentEnd = Math.max(text.lastIndexOf('<', parser.position - 1), 0);
@@ -200,8 +203,20 @@ export function readXml(text: string, file: string, options: ReadXmlOptions = {}
         ),
       );
   };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
+  // Text is listened to only inside built elements: without a listener saxes does not even collect
+  // the prose of an xmldoc, which is most of the file.
+  let listening = false;
+  const listenForText = (on: boolean): void => {
+    if (on === listening) return;
+    listening = on;
+    if (on) {
+      parser.on('text', addText);
+      parser.on('cdata', addText);
+    } else {
+      parser.off('text');
+      parser.off('cdata');
+    }
+  };
 
   parser.on('error', (error) => {
     const e = splitSaxesError(error);
@@ -226,7 +241,13 @@ export function readXml(text: string, file: string, options: ReadXmlOptions = {}
   if (!root)
     return {
       document: undefined,
-      problem: { severity: 'error', code: 'malformed-xml', message: `${file} has no document element.`, file },
+      problem: {
+        severity: 'error',
+        code: 'malformed-xml',
+        message: `${file} has no document element.`,
+        file,
+        ...endPosition(text),
+      },
     };
   return { document: { root, entities, positionOf }, problem: undefined };
 }

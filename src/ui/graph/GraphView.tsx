@@ -143,7 +143,13 @@ export function GraphView() {
       universeRef.current = sceneState.universe;
       controller.setDataset(sceneState.universe, precomputed);
       setMessage(undefined);
-      scheduleIdleWork(controller);
+      const canvas = container.current;
+      if (canvas) canvas.dataset.elementsComplete = 'false';
+      const universe = sceneState.universe;
+      scheduleIdleWork(controller, () => {
+        // Tests wait for this before counting elements: every element of the dataset is on the canvas.
+        if (canvas && universeRef.current === universe) canvas.dataset.elementsComplete = 'true';
+      });
     }
     controller.show(sceneState.scene);
   }, [controller, sceneState, precomputed]);
@@ -162,7 +168,8 @@ export function GraphView() {
   const keyboard = useGraphKeyboard(controller, activate, clearFocus);
 
   const layingOut = graph !== undefined && (busy || drawn === undefined);
-  const emptyProviders = mode === 'providers' && sceneState !== undefined && sceneState.scene.nodeClasses.size === 0;
+  const emptyProviders =
+    mode === 'providers' && sceneState !== undefined && sceneState.scene.nodeClasses.size === 0;
 
   return (
     <section className="graph" aria-label="Module graph" aria-busy={layingOut}>
@@ -183,10 +190,11 @@ export function GraphView() {
         onBlur={keyboard.onBlur}
       />
       <p id="graph-keys" className="visually-hidden">
-        Arrow up moves to a dependency, arrow down to a dependent, left and right to the previous or next one of
-        the same list; Home goes to the selected module, Enter selects (or opens a group), Escape clears the focus.
+        Arrow up moves to a dependency, arrow down to a dependent, left and right to the previous or next one
+        of the same list; Home goes to the selected module, Enter selects (or opens a group), Escape clears
+        the focus.
       </p>
-      <div className="visually-hidden" aria-live="polite" data-testid="graph-announcer">
+      <div className="visually-hidden" role="status" aria-label="Keyboard focus" data-testid="graph-announcer">
         {keyboard.announcement}
       </div>
       <FocusPath />
@@ -252,7 +260,7 @@ export function GraphView() {
  * scene has needed yet (modules, the provider view) a slice at a time, so later switches are
  * class changes and no slice blocks the page.
  */
-function scheduleIdleWork(controller: GraphController): void {
+function scheduleIdleWork(controller: GraphController, done: () => void): void {
   let warmed = false;
   const step = (deadline?: IdleDeadline): void => {
     if (controller.isDestroyed) return;
@@ -263,6 +271,7 @@ function scheduleIdleWork(controller: GraphController): void {
     let more = controller.prefill();
     while (more && deadline !== undefined && deadline.timeRemaining() > 25) more = controller.prefill();
     if (more) schedule();
+    else done();
   };
   const schedule = (): void => {
     if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(step, { timeout: 2000 });

@@ -64,7 +64,11 @@ export function useGraphKeyboard(
     if (!controller) return;
     const current = controller.keyboardFocus;
     walk.current = undefined;
-    moveTo(current !== undefined && controller.visibleNodeIds().includes(current) ? current : controller.startNode());
+    moveTo(
+      current !== undefined && controller.visibleNodeIds().includes(current)
+        ? current
+        : controller.startNode(),
+    );
   }, [controller, moveTo]);
 
   const onBlur = useCallback(() => {

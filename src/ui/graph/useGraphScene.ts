@@ -6,7 +6,14 @@ import type { Scene, SceneInput } from '../../graph/scene';
 import { buildUniverse } from '../../graph/universe';
 import type { GraphUniverse } from '../../graph/universe';
 import { selectFocus, selectSimulation, useExplorer } from '../../store';
-import type { CompareOverlay, FocusResult, GraphFilters, Highlight, OutsideFocus, SimulationRun } from '../../store';
+import type {
+  CompareOverlay,
+  FocusResult,
+  GraphFilters,
+  Highlight,
+  OutsideFocus,
+  SimulationRun,
+} from '../../store';
 import { nodeIdOfSelection } from './nodeSelection';
 
 const universes = new WeakMap<ModuleGraph, GraphUniverse>();
@@ -69,16 +76,35 @@ function toInput(raw: RawSceneState): SceneInput {
     mode: raw.mode,
     algorithm: raw.algorithm,
     filters: { ...raw.filters, showLibraries: raw.showLibraries, showNonLoadable: raw.showNonLoadable },
-    grouping: { enabled: raw.groupByCategory, expanded: raw.expandedGroups, isolatedExpanded: raw.isolatedExpanded },
+    grouping: {
+      enabled: raw.groupByCategory,
+      expanded: raw.expandedGroups,
+      isolatedExpanded: raw.isolatedExpanded,
+    },
     ...(raw.simulation ? { outcomes: outcomesOf(raw.simulation) } : {}),
     ...(focus && focus.nodes.length > 0
-      ? { focus: { center: focus.center, nodes: focus.nodes, direct: focus.direct, outside: raw.outsideFocus } }
+      ? {
+          focus: {
+            center: focus.center,
+            nodes: focus.nodes,
+            direct: focus.direct,
+            outside: raw.outsideFocus,
+          },
+        }
       : {}),
     ...(raw.selectedId !== undefined ? { selectedId: raw.selectedId } : {}),
     ...(highlight
-      ? { highlight: { nodes: highlight.nodes, edges: highlight.edges, ...(highlight.origin ? { origin: highlight.origin } : {}) } }
+      ? {
+          highlight: {
+            nodes: highlight.nodes,
+            edges: highlight.edges,
+            ...(highlight.origin ? { origin: highlight.origin } : {}),
+          },
+        }
       : {}),
-    ...(compare ? { compare: { added: compare.added, removed: compare.removed, changed: compare.changed } } : {}),
+    ...(compare
+      ? { compare: { added: compare.added, removed: compare.removed, changed: compare.changed } }
+      : {}),
   };
 }
 

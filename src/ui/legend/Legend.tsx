@@ -188,7 +188,10 @@ export function Legend() {
                   Changed
                 </li>
                 <li>
-                  <span className="swatch" style={{ ...ring(STATE_COLOURS.diffRemoved), borderStyle: 'dashed' }} />
+                  <span
+                    className="swatch"
+                    style={{ ...ring(STATE_COLOURS.diffRemoved), borderStyle: 'dashed' }}
+                  />
                   Removed
                 </li>
               </ul>

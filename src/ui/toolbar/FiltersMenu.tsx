@@ -52,7 +52,15 @@ function hiddenCount(filters: GraphFilters, withOutcomes: boolean): number {
   );
 }
 
-function Check(props: { label: string; count?: number; title?: string; checked: boolean; swatch?: string; onChange(v: boolean): void; children?: ReactNode }) {
+function Check(props: {
+  label: string;
+  count?: number;
+  title?: string;
+  checked: boolean;
+  swatch?: string;
+  onChange(v: boolean): void;
+  children?: ReactNode;
+}) {
   return (
     <label className="filter-check" title={props.title}>
       <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
@@ -104,8 +112,10 @@ export function FiltersMenu() {
   }, [open]);
 
   const hidden = hiddenCount(filters, simulation !== undefined);
-  const toggle = <K extends FilterKey>(key: K, value: GraphFilters[K][number]) => (shown: boolean) =>
-    setFilterHidden(key, value, !shown);
+  const toggle =
+    <K extends FilterKey>(key: K, value: GraphFilters[K][number]) =>
+    (shown: boolean) =>
+      setFilterHidden(key, value, !shown);
 
   return (
     <div

@@ -83,14 +83,28 @@ export function FocusBar() {
           <option value="dim">Dim</option>
         </select>
       </div>
-      <button type="button" className="btn btn-small" disabled={!focused} onClick={focusBack} title="The previous focus step">
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={!focused}
+        onClick={focusBack}
+        title="The previous focus step"
+      >
         Back
       </button>
-      <button type="button" className="btn btn-small" disabled={!focused} onClick={clearFocus} title="The whole graph (Escape)">
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={!focused}
+        onClick={clearFocus}
+        title="The whole graph (Escape)"
+      >
         Clear focus
       </button>
       {!focused && (
-        <p className="focus-hint">{modulesView ? 'Select a module to see its neighbourhood' : 'Focus works in the module view'}</p>
+        <p className="focus-hint">
+          {modulesView ? 'Select a module to see its neighbourhood' : 'Focus works in the module view'}
+        </p>
       )}
       <ShownCounts />
     </div>

@@ -10,7 +10,8 @@ export function shownCountsText(counts: Counts, grouped: boolean): string {
   if (counts.items !== undefined) {
     return `Showing ${n(counts.items)} items from ${n(counts.modulesShown)} modules · ${n(counts.edgesShown)} links`;
   }
-  const groups = grouped && counts.groups > 0 ? ` in ${n(counts.groups)} ${counts.groups === 1 ? 'group' : 'groups'}` : '';
+  const groups =
+    grouped && counts.groups > 0 ? ` in ${n(counts.groups)} ${counts.groups === 1 ? 'group' : 'groups'}` : '';
   return `Showing ${n(counts.modulesShown)} of ${n(counts.modulesTotal)} modules${groups} · ${n(counts.edgesShown)} edges`;
 }
 

@@ -28,6 +28,7 @@ export function ViewToolbar() {
     const counts = countModules(s.graph);
     return counts.loadable + counts.builtin > LARGE_GRAPH_MODULES;
   });
+  const comparing = useExplorer((s) => s.compareOverlay !== undefined);
   const setViewMode = useExplorer((s) => s.setViewMode);
   const setLayout = useExplorer((s) => s.setLayout);
   const setGroupByCategory = useExplorer((s) => s.setGroupByCategory);
@@ -69,18 +70,20 @@ export function ViewToolbar() {
           title={
             large
               ? `More than ${LARGE_GRAPH_MODULES.toLocaleString('en-US')} modules are always drawn grouped`
-              : 'The whole graph as one node per category; click a category to open it'
+              : comparing
+                ? 'A comparison is drawn on the whole graph, ungrouped'
+                : 'The whole graph as one node per category; click a category to open it'
           }
         >
           <input
             type="checkbox"
-            checked={groupByCategory || large}
-            disabled={!moduleView || large}
+            checked={(groupByCategory && !comparing) || large}
+            disabled={!moduleView || large || comparing}
             onChange={(e) => setGroupByCategory(e.target.checked)}
           />
           Group by category
         </label>
-        {moduleView && (groupByCategory || large) && anyExpanded && (
+        {moduleView && (groupByCategory || large) && !comparing && anyExpanded && (
           <button type="button" className="btn btn-small" disabled={!anyExpanded} onClick={collapseAllGroups}>
             Collapse all
           </button>

@@ -1,0 +1,71 @@
+import { expect, test } from './fixtures';
+import { GraphPage } from './pages/GraphPage';
+
+test('Tab reaches the graph; arrows walk the edges, announced; Enter selects; Home and Escape', async ({
+  explorer,
+  page,
+}) => {
+  const graph = new GraphPage(explorer);
+  await explorer.findModule('res_pjsip_session');
+  await expect(explorer.inspectorHeading('res_pjsip_session')).toBeVisible();
+  await explorer.waitForStillGraph();
+
+  // The last control before the canvas, then Tab.
+  await graph.clearFocus.focus();
+  await page.keyboard.press('Tab');
+  await expect(graph.application).toBeFocused();
+  await expect(graph.application).toHaveAttribute('aria-roledescription', 'graph');
+  await expect(graph.announcer).toHaveText(/^res_pjsip_session — res, \d+ dependencies, \d+ dependents$/);
+  expect(await explorer.nodeHasClass('res_pjsip_session', 'kbd-focus')).toBe(true);
+
+  // Up: to a dependency. The announced node carries the focus ring.
+  await page.keyboard.press('ArrowUp');
+  await expect(graph.announcer).not.toHaveText(/^res_pjsip_session/);
+  const first = ((await graph.announcer.textContent()) ?? '').split(' — ')[0] ?? '';
+  expect(await explorer.nodeHasClass(first, 'kbd-focus')).toBe(true);
+  expect(await explorer.nodeHasClass('res_pjsip_session', 'kbd-focus')).toBe(false);
+  const dependencies = await page.evaluate(
+    () =>
+      window.__cy
+        ?.getElementById('res_pjsip_session')
+        .outgoers('node')
+        .filter((n) => !n.hasClass('hidden'))
+        .map((n) => n.id()) ?? [],
+  );
+  expect(dependencies).toContain(first);
+
+  // Right: the next dependency of the same module.
+  await page.keyboard.press('ArrowRight');
+  await expect(graph.announcer).not.toHaveText(new RegExp(`^${first} `));
+  const second = ((await graph.announcer.textContent()) ?? '').split(' — ')[0] ?? '';
+  expect(dependencies).toContain(second);
+  await page.keyboard.press('ArrowLeft');
+  await expect(graph.announcer).toHaveText(new RegExp(`^${first} — `));
+
+  // Home: back to the selected module; Down: to a dependent.
+  await page.keyboard.press('Home');
+  await expect(graph.announcer).toHaveText(/^res_pjsip_session — /);
+  await page.keyboard.press('ArrowDown');
+  await expect(graph.announcer).not.toHaveText(/^res_pjsip_session — /);
+  const dependent = ((await graph.announcer.textContent()) ?? '').split(' — ')[0] ?? '';
+
+  // Enter selects (and focuses) it.
+  await page.keyboard.press('Enter');
+  await expect(explorer.inspectorHeading(dependent)).toBeVisible();
+  await expect(graph.focusPath.getByRole('button')).toHaveText(['res_pjsip_session', dependent]);
+
+  // Escape: the whole graph again.
+  await page.keyboard.press('Escape');
+  await expect(graph.counts).toHaveText(/^Showing 484 of 484 modules in \d+ groups/);
+});
+
+test('Enter on a group node opens the category', async ({ explorer, page }) => {
+  const graph = new GraphPage(explorer);
+  await graph.application.focus();
+  // The keyboard starts on the busiest node on screen: the res group.
+  await expect(graph.announcer).toHaveText(/^res · \d+ — group of \d+ modules/);
+  await page.keyboard.press('Enter');
+  await explorer.waitForStillGraph();
+  expect(await explorer.isDrawn('res_pjsip')).toBe(true);
+  expect(await explorer.isDrawn('group:res')).toBe(false);
+});

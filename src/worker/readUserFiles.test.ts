@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { checkTextInput } from '../ingest';
+import { diskExplorerApi, fixtureFile } from './testSupport';
+
+/** UTF-16 LE bytes of `text`, with a byte-order mark when asked. */
+function utf16le(text: string, bom: boolean): Uint8Array {
+  const units = bom ? `\uFEFF${text}` : text;
+  const bytes = new Uint8Array(units.length * 2);
+  for (let i = 0; i < units.length; i++) {
+    bytes[i * 2] = units.charCodeAt(i) & 0xff;
+    bytes[i * 2 + 1] = units.charCodeAt(i) >> 8;
+  }
+  return bytes;
+}
+
+describe('the worker reads user files through the same gate as the CLI (checkTextInput)', () => {
+  it('opens a UTF-16 menuselect-tree File, with or without BOM, as its UTF-8 original', async () => {
+    const original = await (await fixtureFile('menuselect-tree.xml')).text();
+    const expected = checkTextInput('tree.xml', original, 'data').text;
+    for (const bom of [true, false]) {
+      const file = new File([utf16le(original.replace(/\n/g, '\r\n'), bom)], 'tree.xml');
+      const result = await diskExplorerApi().openFiles([file]);
+      expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(result.graph?.modules.app_queue).toBeDefined();
+      expect(Object.keys(result.graph?.modules ?? {}).sort()).toEqual(
+        Object.keys(
+          (await diskExplorerApi().openFiles([{ name: 'tree.xml', text: expected ?? '' }])).graph?.modules ??
+            {},
+        ).sort(),
+      );
+    }
+  });
+
+  it('refuses a binary File with the message the CLI prints, and merges nothing', async () => {
+    const file = new File([new Uint8Array(8192).map((_, i) => (i * 31 + 7) % 256)], 'x.bin');
+    const result = await diskExplorerApi().openFiles([file, await fixtureFile('menuselect-tree.xml')]);
+    expect(result.graph).toBeUndefined();
+    expect(result.problems).toEqual([
+      {
+        severity: 'error',
+        code: 'unknown-format',
+        message: 'x.bin looks like a binary file, not text; it was not read.',
+        file: 'x.bin',
+      },
+    ]);
+  });
+});
