@@ -24,11 +24,11 @@ test('finding a module by name opens its inspector with its facts, dependencies 
 test('clicking a node on the canvas opens its inspector', async ({ explorer }) => {
   // The whole graph starts grouped: open the apps category, then click one of its modules.
   await explorer.clickNode('group:apps');
-  await explorer.clickNode('app_queue');
-  await expect(explorer.inspectorHeading('app_queue')).toBeVisible();
+  await explorer.clickNode('app_confbridge');
+  await expect(explorer.inspectorHeading('app_confbridge')).toBeVisible();
   const provides = explorer.inspector.getByRole('region', { name: 'Provides' });
-  await expect(provides.getByRole('button', { name: 'Queue', exact: true })).toBeVisible();
-  await expect.poll(() => explorer.nodeHasClass('app_queue', 'selected')).toBe(true);
+  await expect(provides.getByRole('button', { name: 'ConfBridge', exact: true })).toBeVisible();
+  await expect.poll(() => explorer.nodeHasClass('app_confbridge', 'selected')).toBe(true);
 });
 
 test('an application provided by several modules is one highlighted node linked to each of them', async ({

@@ -276,21 +276,35 @@ export class GraphController {
     });
     this.rebuildQueue();
     this.drain(FRAME_BUDGET);
-    if (known) {
-      this.place(scene, this.targetsNow, highlightSignature, selection);
-      this.options.events?.busy?.(false, false);
-      this.whenDrained(() => this.finishPaint());
-      return;
-    }
-    this.options.events?.busy?.(true, false);
-    this.whenDrained(() => this.finishPaint());
+    // Busy until the queue is applied and the positions are known (aria-busy, "Laying out…").
+    let layoutPending = !known;
+    let failed = false;
+    const report = (): void => {
+      if (token !== this.token || this.destroyed) return;
+      this.options.events?.busy?.(layoutPending || this.queueAt < this.queue.length, failed);
+    };
+    const settle = (): void => {
+      this.whenDrained(() => {
+        report();
+        if (!layoutPending && token === this.token) this.finishPaint();
+      });
+    };
+    if (known) this.place(scene, this.targetsNow, highlightSignature, selection);
+    report();
+    settle();
+    if (known) return;
+    // The part already drawn is painted now; the layout follows.
+    this.whenDrained(() => {
+      if (token === this.token) this.painted();
+    });
     this.computePositions(plan).then(
       (positions) => {
         if (token !== this.token || this.destroyed) return;
         this.targetsNow = this.targets(scene, positions);
         this.place(scene, this.targetsNow, highlightSignature, selection);
-        this.options.events?.busy?.(false, false);
-        this.whenDrained(() => this.finishPaint());
+        layoutPending = false;
+        report();
+        settle();
       },
       () => {
         if (token !== this.token || this.destroyed) return;
@@ -300,8 +314,10 @@ export class GraphController {
         this.layouts.set(plan.key, grid);
         this.targetsNow = this.targets(scene, grid);
         this.place(scene, this.targetsNow, highlightSignature, selection);
-        this.options.events?.busy?.(false, true);
-        this.whenDrained(() => this.finishPaint());
+        layoutPending = false;
+        failed = true;
+        report();
+        settle();
       },
     );
   }

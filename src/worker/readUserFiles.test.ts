@@ -3,7 +3,7 @@ import { checkTextInput } from '../ingest';
 import { diskExplorerApi, fixtureFile } from './testSupport';
 
 /** UTF-16 LE bytes of `text`, with a byte-order mark when asked. */
-function utf16le(text: string, bom: boolean): Uint8Array {
+function utf16le(text: string, bom: boolean): Uint8Array<ArrayBuffer> {
   const units = bom ? `\uFEFF${text}` : text;
   const bytes = new Uint8Array(units.length * 2);
   for (let i = 0; i < units.length; i++) {

@@ -177,7 +177,6 @@ export function readXml(text: string, file: string, options: ReadXmlOptions = {}
       else root ??= element;
     }
     open.push(element);
-    listenForText(element !== undefined);
   });
 
   parser.on('closetag', (tag: SaxesTagPlain) => {
@@ -185,7 +184,6 @@ export function readXml(text: string, file: string, options: ReadXmlOptions = {}
     if (errors.length > 0) return;
     const element = open.pop();
     path.pop();
-    listenForText(open.length > 0 && open[open.length - 1] !== undefined);
     if (!element) return;
     element.end = parser.position;
     if (!tag.isSelfClosing) element.contentEnd = Math.max(text.lastIndexOf('<', parser.position - 1), 0);
@@ -203,20 +201,8 @@ export function readXml(text: string, file: string, options: ReadXmlOptions = {}
         ),
       );
   };
-  // Text is listened to only inside built elements: without a listener saxes does not even collect
-  // the prose of an xmldoc, which is most of the file.
-  let listening = false;
-  const listenForText = (on: boolean): void => {
-    if (on === listening) return;
-    listening = on;
-    if (on) {
-      parser.on('text', addText);
-      parser.on('cdata', addText);
-    } else {
-      parser.off('text');
-      parser.off('cdata');
-    }
-  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
 
   parser.on('error', (error) => {
     const e = splitSaxesError(error);

@@ -168,6 +168,16 @@ export function GraphView() {
   const keyboard = useGraphKeyboard(controller, activate, clearFocus);
 
   const layingOut = graph !== undefined && (busy || drawn === undefined);
+  // Most changes are drawn within a few frames: say so only when it takes noticeably longer.
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!layingOut) return;
+    const timer = setTimeout(() => setSlow(true), 250);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [layingOut]);
   const emptyProviders =
     mode === 'providers' && sceneState !== undefined && sceneState.scene.nodeClasses.size === 0;
 
@@ -194,11 +204,16 @@ export function GraphView() {
         of the same list; Home goes to the selected module, Enter selects (or opens a group), Escape clears
         the focus.
       </p>
-      <div className="visually-hidden" role="status" aria-label="Keyboard focus" data-testid="graph-announcer">
+      <div
+        className="visually-hidden"
+        role="status"
+        aria-label="Keyboard focus"
+        data-testid="graph-announcer"
+      >
         {keyboard.announcement}
       </div>
       <FocusPath />
-      {layingOut && graph && (
+      {layingOut && slow && (
         <div className="graph-status" role="status">
           Laying out…
         </div>
