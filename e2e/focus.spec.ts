@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { GraphPage, boxesOverlap } from './pages/GraphPage';
+import { SimulationPage } from './pages/SimulationPage';
 import type { LabelBox } from './pages/GraphPage';
 
 // The fixture opens Asterisk 23.4.1: 468 loadable modules and 16 built-ins.
@@ -252,4 +253,27 @@ test('hovering a node draws what it needs and what needs it, the rest faded', as
   );
   await explorer.page.mouse.move(box.x + 2, box.y + 2);
   await expect.poll(() => explorer.nodeHasClass('res_sorcery_config', 'reach-dep')).toBe(false);
+});
+
+test('after a simulation, the outcome filter hides modules by what the loader did to them', async ({
+  explorer,
+}) => {
+  const graph = new GraphPage(explorer);
+  const sim = new SimulationPage(explorer);
+  await explorer.findModule('res_curl');
+  await expect(explorer.inspectorHeading('res_curl')).toBeVisible();
+  await sim.inspectorSimulation.getByLabel('Fault').selectOption({ label: 'Decline at load' });
+  await sim.open();
+  await sim.run();
+  await sim.expectOutcome('func_curl', 'declined');
+  await explorer.waitForStillGraph();
+  expect(await explorer.isDrawn('func_curl')).toBe(true);
+
+  await graph.openFilters();
+  await graph.filter('Simulation outcome', 'Declined').uncheck();
+  await explorer.waitForStillGraph();
+  expect(await explorer.isDrawn('func_curl')).toBe(false);
+  // The focused module stays drawn, whatever a filter says.
+  expect(await explorer.isDrawn('res_curl')).toBe(true);
+  expect((await graph.shownCounts()).shown).toBe((await graph.drawnModules()).length);
 });

@@ -53,9 +53,17 @@ export interface GraphControllerOptions {
 const ANIMATION_MS = 300;
 /** More moving nodes than this jump instead of animating: a frame must stay a frame. */
 const MAX_ANIMATED = 600;
+/** Scenes with more visible elements than this change without animation. */
+const MAX_ANIMATED_SCENE = 700;
 const HOVER_DELAY_MS = 60;
-/** Elements added or restyled per frame: cytoscape restyles each one, about 0.1 ms apiece. */
-const FRAME_BUDGET = 150;
+/**
+ * Elements added or restyled per frame. Each frame costs a restyle per changed element plus a
+ * redraw of everything visible, so a small change goes in small slices and a big switch (the
+ * provider view) in big ones: fewer full redraws.
+ */
+const FRAME_BUDGET = 80;
+const BIG_CHANGE = 800;
+const BIG_FRAME_BUDGET = 300;
 
 /** One step of bringing the canvas to a scene: add an element, or change its state classes. */
 type Op =
@@ -275,7 +283,7 @@ export class GraphController {
       }
     });
     this.rebuildQueue();
-    this.drain(FRAME_BUDGET);
+    this.drain(this.frameBudget());
     // Busy until the queue is applied and the positions are known (aria-busy, "Laying out…").
     let layoutPending = !known;
     let failed = false;
@@ -416,11 +424,15 @@ export class GraphController {
     for (const f of waiting) f();
   }
 
+  private frameBudget(): number {
+    return this.queue.length > BIG_CHANGE ? BIG_FRAME_BUDGET : FRAME_BUDGET;
+  }
+
   private scheduleDrain(): void {
     if (this.drainFrame) return;
     const next = (): void => {
       this.drainFrame = 0;
-      if (!this.destroyed) this.drain(FRAME_BUDGET);
+      if (!this.destroyed) this.drain(this.frameBudget());
     };
     if (typeof requestAnimationFrame === 'function' && !this.options.headless)
       this.drainFrame = requestAnimationFrame(next);
@@ -450,7 +462,7 @@ export class GraphController {
   /** Re-applies the hover / keyboard overlay through the same queue as a scene. */
   private applyOverlay(): void {
     this.rebuildQueue();
-    this.drain(FRAME_BUDGET);
+    this.drain(this.frameBudget());
     this.whenDrained(() => this.placeLabelsNow());
   }
 
@@ -582,7 +594,9 @@ export class GraphController {
     highlightSignature: string,
     selection: string | undefined,
   ): void {
-    const animate = this.animate && this.drawnOnce;
+    // Every animation frame redraws the whole scene: big scenes jump instead of gliding.
+    const small = scene.nodeClasses.size + scene.edgeClasses.size <= MAX_ANIMATED_SCENE;
+    const animate = this.animate && this.drawnOnce && small;
     const moving: Array<[NodeSingular, Point]> = [];
     this.cy.batch(() => {
       for (const [id, p] of Object.entries(targets)) {

@@ -290,5 +290,19 @@ describe('very large inputs', () => {
     const scene = deriveScene(universe, input());
     expect(scene.grouped).toBe(true);
     expect(visible(scene)).toEqual(['group:res']);
+
+    // A focus reaching all of them is refused: the grouped view stays, the selection drawn in it.
+    const everything = modules.map((m) => m.name);
+    const focused = deriveScene(
+      universe,
+      input({
+        focus: { center: 'res_m0', nodes: everything, direct: everything.slice(1), outside: 'hide' },
+        selectedId: 'res_m0',
+      }),
+    );
+    expect(focused.refusedFocus).toEqual({ center: 'res_m0', count: 2100 });
+    expect(focused.grouped).toBe(true);
+    expect(focused.nodeClasses.has('res_m0')).toBe(true);
+    expect(focused.nodeClasses.has('res_m5')).toBe(false);
   });
 });

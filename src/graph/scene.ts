@@ -123,6 +123,8 @@ export interface Scene {
   selected?: string;
   /** Labelled before the hubs, in this order: selection, origin, direct neighbours, highlight. */
   labelFirst: string[];
+  /** A focus too big to draw (more than {@link LARGE_GRAPH_MODULES} modules): the whole view stays. */
+  refusedFocus?: { center: string; count: number };
   grouped: boolean;
 }
 
@@ -235,7 +237,10 @@ export function deriveScene(universe: GraphUniverse, input: SceneInput): Scene {
 }
 
 function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
-  const { filters, grouping, focus, highlight, compare } = input;
+  const { filters, grouping, highlight, compare } = input;
+  // A focus that reaches thousands of modules cannot be drawn readably: say so, keep the whole view.
+  const tooBig = input.focus !== undefined && input.focus.nodes.length > LARGE_GRAPH_MODULES;
+  const focus = tooBig ? undefined : input.focus;
   const hiddenCategories = new Set<string>(filters.hiddenCategories);
   const hiddenSupport = new Set<string>(filters.hiddenSupportLevels);
   const hiddenKinds = new Set<string>(filters.hiddenEdgeKinds);
@@ -435,6 +440,9 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
     counts,
     labelFirst: [...new Set(labelFirst)],
     grouped,
+    ...(tooBig && input.focus
+      ? { refusedFocus: { center: input.focus.center, count: input.focus.nodes.length } }
+      : {}),
   };
 }
 

@@ -29,6 +29,11 @@ export function tooBigMessage(name: string, count: number): string {
   return `${name} has ${count.toLocaleString('en-US')} modules — too many to draw at once; search or focus a module instead`;
 }
 
+/** A focus that reaches too many modules to draw says so; the whole (grouped) view stays. */
+export function tooBigFocusMessage(name: string, count: number): string {
+  return `${name} reaches ${count.toLocaleString('en-US')} modules — too many to draw at once; try Hops or one direction`;
+}
+
 /**
  * The cytoscape canvas. A dataset's elements are added once; every state change of the store
  * becomes a scene (graph/scene.ts) that the controller applies as a diff of classes and, when the
@@ -221,6 +226,11 @@ export function GraphView() {
       {failed && !layingOut && (
         <div className="graph-status graph-status-error" role="status">
           The {algorithm} layout failed; nodes are shown in a grid.
+        </div>
+      )}
+      {sceneState?.scene.refusedFocus && (
+        <div className="graph-status graph-status-error graph-message" role="alert">
+          {tooBigFocusMessage(sceneState.scene.refusedFocus.center, sceneState.scene.refusedFocus.count)}
         </div>
       )}
       {message && (
