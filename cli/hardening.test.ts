@@ -1,32 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nodeIo } from './io';
-import { runCli } from './main';
+import { cli, scratchFiles } from './testing/cliHarness';
 import type { DataProblemGroup } from './dataProblems';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const scratch = mkdtempSync(join(tmpdir(), 'ame-harden-'));
-
-function file(name: string, content: string | Uint8Array): string {
-  const path = join(scratch, name);
-  writeFileSync(path, content);
-  return path;
-}
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    ...nodeIo(root),
-    stdout: (s: string) => void (out += s),
-    stderr: (s: string) => void (err += s),
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const file = scratchFiles('ame-harden-');
 
 const XMLDOC = [
   '<?xml version="1.0" encoding="UTF-16"?>',

@@ -1,35 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, root, scratchFiles } from './testing/cliHarness';
 import { writeMetadataXml } from '../src/ingest';
 import { buildGraph } from '../src/engine/testing/buildGraph';
-import { nodeIo } from './io';
-import { readAvailable, runCli } from './main';
+import { readAvailable } from './main';
 import type { SimulateJson } from './report';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const scratch = mkdtempSync(join(tmpdir(), 'ame-cli-'));
-
-function file(name: string, text: string): string {
-  const path = join(scratch, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    ...nodeIo(root),
-    stdout: (s: string) => void (out += s),
-    stderr: (s: string) => void (err += s),
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const file = scratchFiles('ame-cli-');
 
 /** A tiny dataset as Module Metadata XML, the project's own format. */
 const smallData = file(

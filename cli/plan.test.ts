@@ -1,33 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeIo } from './io';
-import { runCli } from './main';
+import { cli, root, scratchFiles } from './testing/cliHarness';
 import type { SimulateJson } from './report';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'src/ingest/dialplan/fixtures');
-const scratch = mkdtempSync(join(tmpdir(), 'ame-plan-'));
-
-function file(name: string, text: string): string {
-  const path = join(scratch, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    ...nodeIo(root),
-    stdout: (s: string) => void (out += s),
-    stderr: (s: string) => void (err += s),
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const file = scratchFiles('ame-plan-');
 
 const office = [
   '--dialplan',

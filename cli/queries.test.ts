@@ -2,28 +2,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, root } from './testing/cliHarness';
 import { writeMetadataXml } from '../src/ingest';
 import { buildGraph } from '../src/engine/testing/buildGraph';
-import { nodeIo } from './io';
-import { runCli } from './main';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = mkdtempSync(join(tmpdir(), 'ame-cli-queries-'));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    ...nodeIo(root),
-    stdout: (s: string) => void (out += s),
-    stderr: (s: string) => void (err += s),
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
 
 async function cliJson<T>(...args: string[]): Promise<T> {
   const { code, out } = await cli(...args, '--json');
