@@ -1,5 +1,6 @@
 /** Command-line arguments of `asterisk-module-explorer`, parsed with node:util. */
 import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type { LoaderKind, ModuleFault } from '../src/model';
 import { LOADER_KINDS } from '../src/model';
 
@@ -80,29 +81,61 @@ const FAULTS: Record<string, ModuleFault> = {
   'no-load-function': 'no-load-function',
 };
 
-export function parseCliArgs(argv: readonly string[]): CliArgs {
-  let parsed;
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** Every command's arguments are parsed this one way: strictly, with node:util's message as a usage error. */
+export function parseStrict<O extends OptionsConfig>(argv: readonly string[], options: O) {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        data: { type: 'string', multiple: true },
-        'modules-conf': { type: 'string' },
-        available: { type: 'string' },
-        fault: { type: 'string', multiple: true },
-        loader: { type: 'string' },
-        then: { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        log: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
-  const { values, positionals } = parsed;
+}
+
+/** Options of any command that take a value: knowing them, the command is found wherever it stands. */
+const VALUE_OPTIONS = [
+  'data',
+  'modules-conf',
+  'available',
+  'fault',
+  'loader',
+  'then',
+  'depth',
+  'kinds',
+  'as',
+  'max',
+  'dialplan',
+  'keep',
+  'need',
+  'require',
+  'current',
+  'from',
+  'to',
+];
+
+/** The command named by the first positional argument, before any command's own parsing. */
+export function commandNameOf(argv: readonly string[]): string | undefined {
+  const { positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: false,
+    options: Object.fromEntries(VALUE_OPTIONS.map((o) => [o, { type: 'string' as const, multiple: true }])),
+  });
+  return positionals[0];
+}
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const { values, positionals } = parseStrict(argv, {
+    data: { type: 'string', multiple: true },
+    'modules-conf': { type: 'string' },
+    available: { type: 'string' },
+    fault: { type: 'string', multiple: true },
+    loader: { type: 'string' },
+    then: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    log: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const first = positionals[0];
   if (values.help || first === undefined || first === 'help') {
     return { command: 'help', data: [], faults: {}, loader: 'current', then: [], json: false, log: false };

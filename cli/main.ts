@@ -3,11 +3,10 @@
  * the graph questions (deps, path, impact, cycles, diff).
  * Uses ingest and engine directly; all input and output go through an injected CliIo.
  */
-import { parseArgs } from 'node:util';
 import type { ModuleGraph, ModulesConf, Problem, SimulationOptions } from '../src/model';
 import { checkModulesConf, moduleFileOf, simulate } from '../src/engine';
 import { parseModulesConf } from '../src/ingest/modulesConf';
-import { USAGE, UsageError, parseCliArgs } from './args';
+import { USAGE, UsageError, commandNameOf, parseCliArgs } from './args';
 import type { CliArgs } from './args';
 import { loadData } from './data';
 import { dataProblemsText, groupDataProblems, type DataProblemGroup } from './dataProblems';
@@ -40,27 +39,12 @@ interface Inputs {
 /** Runs the CLI; resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
-  const planning = wantsHelp ? undefined : planningCommandOf(argv);
-  if (planning) {
-    try {
-      return planning === 'plan' ? runPlan(parsePlanArgs(argv), io) : runUpgrade(parseUpgradeArgs(argv), io);
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      io.stderr(`error: ${err.message}\n\n${USAGE}`);
-      return 1;
-    }
-  }
-  if (!wantsHelp && queryCommandOf(argv)) {
-    try {
-      return runQuery(parseQueryArgs(argv), io);
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      io.stderr(`error: ${err.message}\n\n${USAGE}`);
-      return 1;
-    }
-  }
+  const command = wantsHelp ? undefined : commandNameOf(argv);
   let args: CliArgs;
   try {
+    if (command === 'plan') return runPlan(parsePlanArgs(argv), io);
+    if (command === 'upgrade') return runUpgrade(parseUpgradeArgs(argv), io);
+    if (queryCommandOf(argv)) return runQuery(parseQueryArgs(argv), io);
     args = parseCliArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
@@ -74,20 +58,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const inputs = readInputs(args, io);
   if (!inputs) return 1;
   return args.command === 'check' ? runCheck(args, inputs, io) : runSimulate(args, inputs, io);
-}
-
-/** `plan` or `upgrade` when the first positional argument names one of them. */
-function planningCommandOf(argv: readonly string[]): 'plan' | 'upgrade' | undefined {
-  const { positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: false,
-    options: Object.fromEntries(
-      ['data', 'dialplan', 'keep', 'need', 'require', 'current', 'modules-conf', 'from', 'to', 'available', 'fault', 'loader', 'then'].map((o) => [o, { type: 'string' as const, multiple: true }]),
-    ),
-  });
-  const first = positionals[0];
-  return first === 'plan' || first === 'upgrade' ? first : undefined;
 }
 
 function readInputs(args: CliArgs, io: CliIo): Inputs | undefined {

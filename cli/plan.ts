@@ -3,14 +3,13 @@
  * simulation. The file goes to stdout (redirect it into modules.conf), everything said about it
  * to stderr.
  */
-import { parseArgs } from 'node:util';
 import type { DialplanFile, ModulesConf } from '../src/model';
 import { formatProblemLocation } from '../src/model';
 import { parseDialplan } from '../src/ingest/dialplan/parseDialplan';
 import { parseModulesConf } from '../src/ingest/modulesConf';
 import { needsFromNames } from '../src/engine/plan/needs';
 import { planModulesConf } from '../src/engine/plan/planModulesConf';
-import { UsageError } from './args';
+import { UsageError, parseStrict } from './args';
 import { loadData } from './data';
 import type { CliIo } from './io';
 import { formatProblem } from './report';
@@ -25,25 +24,14 @@ export interface PlanArgs {
 }
 
 export function parsePlanArgs(argv: readonly string[]): PlanArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        data: { type: 'string', multiple: true },
-        dialplan: { type: 'string', multiple: true },
-        keep: { type: 'string', multiple: true },
-        need: { type: 'string', multiple: true },
-        require: { type: 'string', multiple: true },
-        current: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseStrict(argv, {
+    data: { type: 'string', multiple: true },
+    dialplan: { type: 'string', multiple: true },
+    keep: { type: 'string', multiple: true },
+    need: { type: 'string', multiple: true },
+    require: { type: 'string', multiple: true },
+    current: { type: 'string' },
+  });
   if (positionals.length > 1) throw new UsageError(`'plan' takes no argument '${positionals[1] ?? ''}'.`);
   const data = values.data ?? [];
   if (data.length === 0)

@@ -1,10 +1,9 @@
 /** Arguments of the graph-question commands: deps, path, impact, cycles, diff. */
-import { parseArgs } from 'node:util';
 import type { EdgeKind } from '../src/model';
 import { EDGE_KINDS } from '../src/model';
 import type { ImpactKind } from '../src/engine';
 import { IMPACT_KINDS } from '../src/engine';
-import { UsageError } from './args';
+import { UsageError, commandNameOf, parseStrict } from './args';
 
 export const QUERY_COMMANDS = ['deps', 'path', 'impact', 'cycles', 'diff'] as const;
 export type QueryCommand = (typeof QUERY_COMMANDS)[number];
@@ -45,20 +44,7 @@ const SHAPE: Record<QueryCommand, { options: string[]; positionals: string[] }> 
 
 /** The query command named by the first positional argument, if it is one. */
 export function queryCommandOf(argv: readonly string[]): QueryCommand | undefined {
-  const { positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: false,
-    options: {
-      ...OPTIONS,
-      'modules-conf': { type: 'string' },
-      available: { type: 'string' },
-      fault: { type: 'string', multiple: true },
-      loader: { type: 'string' },
-      then: { type: 'string', multiple: true },
-    },
-  });
-  const first = positionals[0];
+  const first = commandNameOf(argv);
   return QUERY_COMMANDS.find((c) => c === first);
 }
 
@@ -70,13 +56,7 @@ function positiveInteger(name: string, text: string): number {
 }
 
 export function parseQueryArgs(argv: readonly string[]): QueryArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseStrict(argv, OPTIONS);
   const command = QUERY_COMMANDS.find((c) => c === positionals[0]);
   if (!command) throw new UsageError(`Unknown command '${positionals[0] ?? ''}'.`);
   const shape = SHAPE[command];

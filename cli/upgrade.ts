@@ -3,12 +3,11 @@
  * to stdout, the findings to stderr; exit 2 when the file as it is would not do what it says on
  * the target version.
  */
-import { parseArgs } from 'node:util';
 import { BUILTIN_VERSIONS } from '../src/ingest';
 import { parseModulesConf } from '../src/ingest/modulesConf';
 import { loadBuiltinDatasetNode } from '../src/ingest/node/loadBuiltinDataset';
 import { upgradeModulesConf } from '../src/engine/upgrade/upgradeModulesConf';
-import { UsageError } from './args';
+import { UsageError, parseStrict } from './args';
 import { loadData } from './data';
 import type { CliIo } from './io';
 import { formatProblem, intentLines } from './report';
@@ -20,18 +19,11 @@ export interface UpgradeArgs {
 }
 
 export function parseUpgradeArgs(argv: readonly string[]): UpgradeArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { 'modules-conf': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseStrict(argv, {
+    'modules-conf': { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  });
   if (positionals.length > 1) throw new UsageError(`'upgrade' takes no argument '${positionals[1] ?? ''}'.`);
   const modulesConf = values['modules-conf'];
   if (modulesConf === undefined) throw new UsageError('--modules-conf is required.');
