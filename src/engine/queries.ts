@@ -12,6 +12,7 @@ import type {
 } from '../model';
 import { edgesFrom, edgesTo } from '../model';
 import { moduleKey } from './names';
+import { resolveModule } from './graphQueries/moduleNames';
 
 /** The edge kinds the running loader acts on. */
 export const RUNTIME_EDGE_KINDS: readonly EdgeKind[] = ['requires', 'optional', 'enhances'];
@@ -22,9 +23,7 @@ export interface Dependency {
 }
 
 function resolveName(graph: ModuleGraph, name: string): string {
-  if (graph.modules[name]) return name;
-  const key = moduleKey(name);
-  return Object.keys(graph.modules).find((n) => n.toLowerCase() === key) ?? name;
+  return resolveModule(graph, name) ?? name;
 }
 
 /** Direct dependencies of a module, in declaration order. */

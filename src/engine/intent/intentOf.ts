@@ -15,6 +15,7 @@ import type {
 import { moduleKey, stripSo } from '../names';
 import { whyDeclined } from '../queries';
 import { simulate } from '../simulate';
+import { autoloadEnabled } from '../loadOrder';
 
 export type ListingOption = 'load' | 'preload' | 'require' | 'preload-require';
 
@@ -96,13 +97,6 @@ export interface IntentOptions extends Omit<SimulationOptions, 'commands'> {
   measureNoloads?: boolean;
 }
 
-function isAutoload(conf: ModulesConf): boolean {
-  let value = false;
-  for (const e of conf.entries)
-    if (e.option === 'autoload') value = ['yes', 'true', 'y', 't', '1', 'on'].includes(e.value.toLowerCase());
-  return value;
-}
-
 function outcomeName(result: SimulationResult, value: string): string | undefined {
   const key = moduleKey(value);
   if (result.modules[value]) return value;
@@ -179,7 +173,7 @@ export function intentOf(
   const builtin = result.started.filter((m) => result.modules[m]?.builtin).length;
   return {
     file: conf.file,
-    autoload: isAutoload(conf),
+    autoload: autoloadEnabled(conf),
     startupFailed: result.startupFailed,
     exitCode: result.exitCode,
     listed,
