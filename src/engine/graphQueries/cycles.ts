@@ -3,7 +3,7 @@
  * a person can read, however large the component.
  */
 import type { EdgeKind, ModuleGraph } from '../../model';
-import type { Adjacency, QueryEdge } from './adjacency';
+import type { Adjacency, QueryEdge, Rows } from './adjacency';
 import { DEFAULT_QUERY_KINDS, adjacency, edgesWithin, neighbours } from './adjacency';
 
 export interface Cycle {
@@ -25,7 +25,7 @@ const FULL_LOOP = 6;
 export function findCycles(graph: ModuleGraph, options: CycleOptions = {}): Cycle[] {
   const kinds = options.kinds ?? DEFAULT_QUERY_KINDS;
   const adj = adjacency(graph, kinds);
-  const cycles = stronglyConnected(adj)
+  const cycles = stronglyConnected(adj.out, adj.nodes.names.length)
     .filter((c) => c.length > 1 || neighbours(adj.out, c[0] ?? 0).includes(c[0] ?? -1))
     .map((component) => describe(graph, adj, component, kinds));
   return cycles.sort(
@@ -42,10 +42,11 @@ export function findCycles(graph: ModuleGraph, options: CycleOptions = {}): Cycl
 /**
  * Tarjan's algorithm with an explicit stack instead of recursion, so a component of thousands of
  * modules cannot overflow the call stack. Each component's members are sorted by id (name order).
+ * Components come in the order Tarjan closes them, which puts every component after all the
+ * components it reaches.
  */
-export function stronglyConnected(adj: Adjacency): number[][] {
-  const n = adj.nodes.names.length;
-  const { start, list } = adj.out;
+export function stronglyConnected(out: Rows, n: number): number[][] {
+  const { start, list } = out;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);

@@ -3,12 +3,11 @@
  * many would be touched through chains of dependents.
  */
 import type { EdgeKind, ModuleGraph } from '../../model';
+import { DEFAULT_QUERY_KINDS } from '../graphQueries/adjacency';
+import { stronglyConnected } from '../graphQueries/cycles';
 
-/**
- * Module-to-module kinds that mean "needs": `conflicts` is the opposite of a need and
- * `uses-library` points at a library, not a module.
- */
-export const METRIC_EDGE_KINDS: readonly EdgeKind[] = ['depends', 'requires', 'optional', 'enhances', 'links'];
+/** The table counts the same needs the graph questions follow. */
+export const METRIC_EDGE_KINDS: readonly EdgeKind[] = DEFAULT_QUERY_KINDS;
 
 export interface ModuleMetrics {
   /** Distinct modules it has an edge to. */
@@ -56,55 +55,18 @@ export function moduleMetrics(
   return result;
 }
 
-/**
- * Strongly connected components (Tarjan, iterative: a 16,000-module chain must not overflow the
- * stack). Components are numbered in the order Tarjan closes them, which puts every component
- * after all the components it reaches.
- */
-function components(adjacency: readonly Int32Array[]): { of: Int32Array; count: number } {
-  const n = adjacency.length;
-  const of = new Int32Array(n).fill(-1);
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const frames: Array<[node: number, edge: number]> = [];
-  let nextIndex = 0;
-  let count = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    frames.push([root, 0]);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1] as [number, number];
-      const [v, e] = frame;
-      if (e === 0 && index[v] === -1) {
-        index[v] = low[v] = nextIndex++;
-        stack.push(v);
-        onStack[v] = 1;
-      }
-      const out = adjacency[v] ?? new Int32Array();
-      if (e < out.length) {
-        frame[1] = e + 1;
-        const w = out[e] ?? 0;
-        if (index[w] === -1) frames.push([w, 0]);
-        else if (onStack[w]) low[v] = Math.min(low[v] ?? 0, index[w] ?? 0);
-        continue;
-      }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent) low[parent[0]] = Math.min(low[parent[0]] ?? 0, low[v] ?? 0);
-      if (low[v] === index[v]) {
-        let w: number;
-        do {
-          w = stack.pop() ?? v;
-          onStack[w] = 0;
-          of[w] = count;
-        } while (w !== v);
-        count += 1;
-      }
-    }
-  }
-  return { of, count };
+/** Which strongly connected component each node is in, numbered as Tarjan closes them. */
+function components(needs: readonly Int32Array[]): { of: Int32Array; count: number } {
+  const start = new Int32Array(needs.length + 1);
+  needs.forEach((targets, u) => (start[u + 1] = (start[u] as number) + targets.length));
+  const list = new Int32Array(start[needs.length] as number);
+  needs.forEach((targets, u) => list.set(targets, start[u] as number));
+  const closed = stronglyConnected({ start, list }, needs.length);
+  const of = new Int32Array(needs.length);
+  closed.forEach((members, c) => {
+    for (const v of members) of[v] = c;
+  });
+  return { of, count: closed.length };
 }
 
 const CHUNK = 1024;
