@@ -220,7 +220,10 @@ describe('asterisk-module-explorer check', () => {
   });
 
   it('exits 2 for a file whose load lines fail although Asterisk starts (the CI gate)', async () => {
-    const conf = file('check-lost.conf', '[modules]\nautoload = no\nload => func_plain.so\nload => app_echo.so\n');
+    const conf = file(
+      'check-lost.conf',
+      '[modules]\nautoload = no\nload => func_plain.so\nload => app_echo.so\n',
+    );
     const { code, out } = await cli('check', '--data', smallData, '--modules-conf', conf);
     expect(code).toBe(2);
     expect(out).toContain('1 of 2 listed modules will NOT run:');
@@ -267,7 +270,9 @@ describe('asterisk-module-explorer check', () => {
     const { code, out } = await cli('check', '--data', smallData, '--modules-conf', conf);
     expect(code).toBe(0);
     // Said once for the line, not once per module it takes down.
-    expect(out).toContain('line 3: noload => res_curl disables 2 modules besides res_curl: func_plain, func_curl.');
+    expect(out).toContain(
+      'line 3: noload => res_curl disables 2 modules besides res_curl: func_plain, func_curl.',
+    );
     expect(out.match(/func_plain/g)).toHaveLength(1);
     expect(out).toContain('OK for Asterisk test');
   });
@@ -289,7 +294,9 @@ describe('asterisk-module-explorer check', () => {
     const conf = file('check-nopjsip.conf', '[modules]\nautoload = yes\n\n\n\nnoload => res_pjsip.so\n');
     const { code, out } = await cli('check', '--data', '23.4.1', '--modules-conf', conf);
     expect(code).toBe(0);
-    expect(out).toMatch(/line 6: noload => res_pjsip\.so disables 55 modules besides res_pjsip: .*chan_pjsip.* and 45 more\./);
+    expect(out).toMatch(
+      /line 6: noload => res_pjsip\.so disables 55 modules besides res_pjsip: .*chan_pjsip.* and 45 more\./,
+    );
     expect(out.match(/chan_pjsip/g)).toHaveLength(1);
   });
 });

@@ -113,7 +113,9 @@ export function readAvailable(text: string): string[] {
 
 function runSimulate(args: CliArgs, inputs: Inputs, io: CliIo): number {
   const result = simulate(inputs.graph, inputs.conf, inputs.options);
-  const intent = args.json ? undefined : intentOf(inputs.graph, inputs.conf, result, startupOptionsOf(inputs.options));
+  const intent = args.json
+    ? undefined
+    : intentOf(inputs.graph, inputs.conf, result, startupOptionsOf(inputs.options));
   const problems = [
     ...inputs.problems,
     ...result.problems.filter((p) => p.code !== 'no-link-facts' || !args.json),

@@ -10,7 +10,6 @@ import { buildGraph } from '../src/engine/testing/buildGraph';
 
 const scratch = mkdtempSync(join(tmpdir(), 'ame-cli-queries-'));
 
-
 async function cliJson<T>(...args: string[]): Promise<T> {
   const { code, out } = await cli(...args, '--json');
   expect(code, args.join(' ')).toBe(0);

@@ -108,7 +108,9 @@ export function checkText(
     const why: string[] = [];
     if (intent.startupFailed) why.push(`Asterisk would not start (exit ${intent.exitCode})`);
     if (intent.failing.length > 0)
-      why.push(`${intent.failing.length} listed module${intent.failing.length === 1 ? '' : 's'} will not run`);
+      why.push(
+        `${intent.failing.length} listed module${intent.failing.length === 1 ? '' : 's'} will not run`,
+      );
     if (why.length === 0) why.push('errors above');
     out.push(`${intent.file}: problems found for Asterisk ${version}: ${why.join('; ')}.`);
   }

@@ -1,5 +1,7 @@
 import type { EdgeKind, ModuleCategory, SupportLevel } from '../model';
 import { EDGE_KINDS } from '../model';
+import { foldEdges } from '../engine';
+import type { FoldedEdge } from '../engine';
 import type { EdgeElement, ElementView, NodeElement, ViewMode } from './elements';
 import { GROUP_LABEL_FONT, LABEL_FONT, LABEL_LINE, labelWidth } from './labelMetrics';
 import type { LayoutAlgorithm, LayoutEdge, LayoutInput, LayoutNode } from './layoutInput';
@@ -179,27 +181,20 @@ function groupElement(id: string, key: GroupKey | 'isolated', count: number): No
   };
 }
 
-function kindSummary(kinds: Map<EdgeKind, number>): string {
-  return EDGE_KINDS.filter((k) => kinds.has(k))
-    .map((k) => `${kinds.get(k)} ${k}`)
+function kindSummary(kinds: FoldedEdge['kinds']): string {
+  return EDGE_KINDS.filter((k) => kinds[k] !== undefined)
+    .map((k) => `${kinds[k]} ${k}`)
     .join(', ');
 }
 
-interface Aggregate {
-  source: string;
-  target: string;
-  count: number;
-  kinds: Map<EdgeKind, number>;
-}
-
-function aggregateElement(a: Aggregate): EdgeElement {
+function aggregateElement(a: FoldedEdge): EdgeElement {
   const label = a.count.toLocaleString('en-US');
   return {
     group: 'edges',
     data: {
-      id: aggregateEdgeId(a.source, a.target),
-      source: a.source,
-      target: a.target,
+      id: aggregateEdgeId(a.from, a.to),
+      source: a.from,
+      target: a.to,
       kind: 'aggregate',
       count: a.count,
       label,
@@ -313,28 +308,19 @@ function moduleScene(universe: GraphUniverse, input: SceneInput): Scene {
     }
   }
 
-  const aggregates = new Map<string, Aggregate>();
-  for (const e of edges) {
-    const a = rep.get(e.source);
-    const b = rep.get(e.target);
-    if (a === undefined || b === undefined) continue;
-    if (a === e.source && b === e.target) {
-      edgeClasses.set(e.id, []);
-      continue;
-    }
-    // Edges inside one group are not drawn: the group's members are not either.
-    if (a === b) continue;
-    const id = aggregateEdgeId(a, b);
-    let agg = aggregates.get(id);
-    if (!agg) aggregates.set(id, (agg = { source: a, target: b, count: 0, kinds: new Map() }));
-    agg.count += 1;
-    agg.kinds.set(e.kind, (agg.kinds.get(e.kind) ?? 0) + 1);
-  }
+  // Edges inside one group are not drawn: the group's members are not either.
+  const folded = foldEdges(
+    edges,
+    (e) => ({ from: e.source, to: e.target, kind: e.kind }),
+    (id) => rep.get(id),
+  );
+  for (const e of folded.kept) edgeClasses.set(e.id, []);
   for (const [id, list] of members) {
     const key = id === ISOLATED_GROUP_ID ? 'isolated' : (universe.nodes.get(list[0] ?? '')?.group ?? 'other');
     virtual.set(id, groupElement(id, key, list.length));
   }
-  for (const [id, agg] of aggregates) {
+  for (const agg of folded.between.values()) {
+    const id = aggregateEdgeId(agg.from, agg.to);
     virtual.set(id, aggregateElement(agg));
     edgeClasses.set(id, []);
   }

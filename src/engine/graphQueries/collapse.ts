@@ -49,35 +49,77 @@ export function collapseByCategory(
     if (list) list.push(name);
     else members.set(category, [name]);
   }
-  const internal = new Map<ModuleCategory, number>();
-  const between = new Map<string, CategoryEdge>();
-  for (const e of edges) {
-    const from = categoryOf.get(e.from);
-    const to = categoryOf.get(e.to);
+  const folded = foldEdges(
+    edges,
+    (e) => e,
+    (name) => categoryOf.get(name),
+  );
+  const groups: CategoryGroup[] = MODULE_CATEGORIES.filter((c) => members.has(c)).map((category) => ({
+    category,
+    modules: members.get(category) ?? [],
+    internalEdges: folded.internal.get(category) ?? 0,
+  }));
+  const rank = (c: ModuleCategory): number => CATEGORY_RANK.get(c) ?? MODULE_CATEGORIES.length;
+  const aggregated = [...folded.between.values()]
+    .map((e) => ({ ...e, from: e.from as ModuleCategory, to: e.to as ModuleCategory }))
+    .sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
+  return { groups, edges: aggregated };
+}
+
+/** Edges between two stand-ins (groups), counted per kind; kind keys in EDGE_KINDS order. */
+export interface FoldedEdge {
+  from: string;
+  to: string;
+  count: number;
+  kinds: Partial<Record<EdgeKind, number>>;
+}
+
+export interface FoldedEdges<E> {
+  /** Edges whose two ends stand for themselves: drawn as they are. */
+  kept: E[];
+  /** Edges inside one stand-in, counted per stand-in. */
+  internal: Map<string, number>;
+  /** The other edges, one per ordered pair of stand-ins (key `from` NUL `to`), in first-seen order. */
+  between: Map<string, FoldedEdge>;
+}
+
+/**
+ * Folds edges onto stand-ins: each end is replaced by what stands for it (its category, its group,
+ * or itself; undefined leaves the edge out). The category view of the whole graph and the
+ * partly-opened groups of the drawn graph are both this one folding.
+ */
+export function foldEdges<E>(
+  edges: Iterable<E>,
+  ends: (edge: E) => QueryEdge,
+  standIn: (name: string) => string | undefined,
+): FoldedEdges<E> {
+  const kept: E[] = [];
+  const internal = new Map<string, number>();
+  const between = new Map<string, FoldedEdge>();
+  for (const edge of edges) {
+    const { from: a, to: b, kind } = ends(edge);
+    const from = standIn(a);
+    const to = standIn(b);
     if (from === undefined || to === undefined) continue;
+    if (from === a && to === b) {
+      kept.push(edge);
+      continue;
+    }
     if (from === to) {
       internal.set(from, (internal.get(from) ?? 0) + 1);
       continue;
     }
-    const id = `${from}>${to}`;
+    const id = `${from}\u0000${to}`;
     let agg = between.get(id);
     if (!agg) {
       agg = { from, to, count: 0, kinds: {} };
       between.set(id, agg);
     }
     agg.count++;
-    agg.kinds[e.kind] = (agg.kinds[e.kind] ?? 0) + 1;
+    agg.kinds[kind] = (agg.kinds[kind] ?? 0) + 1;
   }
-  const groups: CategoryGroup[] = MODULE_CATEGORIES.filter((c) => members.has(c)).map((category) => ({
-    category,
-    modules: members.get(category) ?? [],
-    internalEdges: internal.get(category) ?? 0,
-  }));
-  const rank = (c: ModuleCategory): number => CATEGORY_RANK.get(c) ?? MODULE_CATEGORIES.length;
-  const aggregated = [...between.values()]
-    .sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to))
-    .map((e) => ({ ...e, kinds: orderedKinds(e.kinds) }));
-  return { groups, edges: aggregated };
+  for (const agg of between.values()) agg.kinds = orderedKinds(agg.kinds);
+  return { kept, internal, between };
 }
 
 function orderedKinds(kinds: Partial<Record<EdgeKind, number>>): Partial<Record<EdgeKind, number>> {

@@ -90,7 +90,8 @@ function reachingCounts(needs: readonly Int32Array[]): Int32Array {
   // Edges between components, as one flat list per component (CSR): the hot loop reads arrays only.
   const degree = new Int32Array(count + 1);
   needs.forEach((targets, u) => {
-    for (const v of targets) if (of[v] !== of[u]) degree[(of[u] as number) + 1] = (degree[(of[u] as number) + 1] as number) + 1;
+    for (const v of targets)
+      if (of[v] !== of[u]) degree[(of[u] as number) + 1] = (degree[(of[u] as number) + 1] as number) + 1;
   });
   for (let c = 0; c < count; c++) degree[c + 1] = (degree[c + 1] as number) + (degree[c] as number);
   const down = new Int32Array(degree[count] as number);
