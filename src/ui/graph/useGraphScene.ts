@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { ModuleGraph } from '../../model';
 import { outcomeClassesAt } from '../../graph/outcomes';
 import { deriveScene } from '../../graph/scene';
@@ -8,6 +9,7 @@ import type { GraphUniverse } from '../../graph/universe';
 import { selectFocus, selectSimulation, useExplorer } from '../../store';
 import type {
   CompareOverlay,
+  ExplorerState,
   FocusResult,
   GraphFilters,
   Highlight,
@@ -122,60 +124,29 @@ export interface GraphScene {
   scene: Scene;
 }
 
+/** The store values a scene depends on; `useShallow` keeps the object while none of them changes. */
+function rawSceneState(s: ExplorerState): Omit<RawSceneState, 'graph'> & { graph: ModuleGraph | undefined } {
+  return {
+    graph: s.graph,
+    mode: s.mode,
+    algorithm: s.layout,
+    showLibraries: s.showLibraries,
+    showNonLoadable: s.showNonLoadable,
+    filters: s.filters,
+    groupByCategory: s.groupByCategory,
+    expandedGroups: s.expandedGroups,
+    isolatedExpanded: s.isolatedExpanded,
+    focus: selectFocus(s),
+    outsideFocus: s.outsideFocus,
+    selectedId: nodeIdOfSelection(s.selection),
+    highlight: s.highlight,
+    compare: s.compareOverlay,
+    simulation: selectSimulation(s),
+  };
+}
+
 /** The scene for the current store state (see graph/scene.ts), or undefined before a graph is loaded. */
 export function useGraphScene(): GraphScene | undefined {
-  const graph = useExplorer((s) => s.graph);
-  const mode = useExplorer((s) => s.mode);
-  const algorithm = useExplorer((s) => s.layout);
-  const showLibraries = useExplorer((s) => s.showLibraries);
-  const showNonLoadable = useExplorer((s) => s.showNonLoadable);
-  const filters = useExplorer((s) => s.filters);
-  const groupByCategory = useExplorer((s) => s.groupByCategory);
-  const expandedGroups = useExplorer((s) => s.expandedGroups);
-  const isolatedExpanded = useExplorer((s) => s.isolatedExpanded);
-  const focus = useExplorer(selectFocus);
-  const outsideFocus = useExplorer((s) => s.outsideFocus);
-  const selectedId = useExplorer((s) => nodeIdOfSelection(s.selection));
-  const highlight = useExplorer((s) => s.highlight);
-  const compare = useExplorer((s) => s.compareOverlay);
-  const simulation = useExplorer(selectSimulation);
-  return useMemo(
-    () =>
-      graph
-        ? sceneOf({
-            graph,
-            mode,
-            algorithm,
-            showLibraries,
-            showNonLoadable,
-            filters,
-            groupByCategory,
-            expandedGroups,
-            isolatedExpanded,
-            focus,
-            outsideFocus,
-            selectedId,
-            highlight,
-            compare,
-            simulation,
-          })
-        : undefined,
-    [
-      graph,
-      mode,
-      algorithm,
-      showLibraries,
-      showNonLoadable,
-      filters,
-      groupByCategory,
-      expandedGroups,
-      isolatedExpanded,
-      focus,
-      outsideFocus,
-      selectedId,
-      highlight,
-      compare,
-      simulation,
-    ],
-  );
+  const raw = useExplorer(useShallow(rawSceneState));
+  return useMemo(() => (raw.graph ? sceneOf({ ...raw, graph: raw.graph }) : undefined), [raw]);
 }
