@@ -103,9 +103,30 @@ function DiffLists({ diff }: { diff: VersionDiff }) {
 }
 
 /** The "Compare" tab: two built-in versions, what changed between them, and an overlay on the graph. */
+interface VersionSelectProps {
+  label: string;
+  versions: readonly string[];
+  value: string;
+  onChange(version: string): void;
+}
+
+function VersionSelect({ label, versions, value, onChange }: VersionSelectProps) {
+  const id = useId();
+  return (
+    <div className="explain-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
+        {versions.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function ComparePanel() {
-  const fromId = useId();
-  const toId = useId();
   const versions = useExplorer(useShallow(selectBuiltinVersions));
   const from = useExplorer((s) => selectCompareVersions(s)?.from);
   const to = useExplorer((s) => selectCompareVersions(s)?.to);
@@ -133,36 +154,18 @@ export function ComparePanel() {
   return (
     <div className="compare" role="region" aria-label="Compare versions">
       <div className="compare-controls">
-        <div className="explain-field">
-          <label htmlFor={fromId}>From version</label>
-          <select
-            id={fromId}
-            className="select"
-            value={chosen.from}
-            onChange={(e) => void compareVersions(e.target.value, chosen.to)}
-          >
-            {newestFirst.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="explain-field">
-          <label htmlFor={toId}>To version</label>
-          <select
-            id={toId}
-            className="select"
-            value={chosen.to}
-            onChange={(e) => void compareVersions(chosen.from, e.target.value)}
-          >
-            {newestFirst.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect
+          label="From version"
+          versions={newestFirst}
+          value={chosen.from}
+          onChange={(v) => void compareVersions(v, chosen.to)}
+        />
+        <VersionSelect
+          label="To version"
+          versions={newestFirst}
+          value={chosen.to}
+          onChange={(v) => void compareVersions(chosen.from, v)}
+        />
         <label className="compare-check">
           <input
             type="checkbox"
