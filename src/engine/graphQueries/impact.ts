@@ -8,6 +8,7 @@
 import type { LoaderKind, ModuleGraph, ModuleOutcome, ModulesConf, SimulationResult } from '../../model';
 import { whyDeclined } from '../queries';
 import { simulate } from '../simulate';
+import { autoloadBaseline } from '../autoloadBaseline';
 import { resolveModule } from './moduleNames';
 
 export type ImpactKind = 'fail' | 'missing' | 'noload' | 'unload';
@@ -54,23 +55,6 @@ function modulesConf(...noload: string[]): ModulesConf {
   };
 }
 
-const baselines = new WeakMap<ModuleGraph, Map<LoaderKind, SimulationResult>>();
-
-/** `autoload = yes` with every module file present, once per graph and loader. */
-function baseline(graph: ModuleGraph, loader: LoaderKind): SimulationResult {
-  let byLoader = baselines.get(graph);
-  if (!byLoader) {
-    byLoader = new Map();
-    baselines.set(graph, byLoader);
-  }
-  let result = byLoader.get(loader);
-  if (!result) {
-    result = simulate(graph, modulesConf(), { loader });
-    byLoader.set(loader, result);
-  }
-  return result;
-}
-
 function running(result: SimulationResult, name: string): boolean {
   return result.finalModules[name]?.state === 'running';
 }
@@ -112,7 +96,7 @@ export function impactOf(graph: ModuleGraph, module: string, as: ImpactKind): Im
         : `${name} is built into Asterisk: modules.conf cannot noload it (the loader ignores the line).`,
     );
 
-  const base = baseline(graph, loader);
+  const base = autoloadBaseline(graph, loader);
   const notes = [
     `Compared with autoload = yes and every module file present, ${loader} loader (Asterisk ${graph.info.version}).`,
   ];

@@ -17,12 +17,12 @@ import type {
   PlanReason,
   PlannedModule,
   Problem,
-  SimulationResult,
   UsedItem,
 } from '../../model';
 import { CORE_PROVIDER, MODULE_CONTEXTS, edgesFrom } from '../../model';
 import { loaderForVersion } from '../graphQueries/impact';
 import { simulate } from '../simulate';
+import { autoloadBaseline } from '../autoloadBaseline';
 import { dependencyTargets, enhancersOf } from './closure';
 import { lineDiff } from './lineDiff';
 import { resolveNeeds, technologyDefaults } from './needs';
@@ -285,7 +285,9 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
   const requirements: PlanRequirements = { used, needs };
   const verification = verifyPlan(graph, written.conf, requirements, loader);
 
-  const before = input.current ? simulate(graph, input.current.conf, { loader }) : autoloadRun(graph, loader);
+  const before = input.current
+    ? simulate(graph, input.current.conf, { loader })
+    : autoloadBaseline(graph, loader);
   const loadedCount = (started: readonly string[], r: typeof before): number =>
     started.filter((m) => !r.modules[m]?.builtin).length;
   const after = verification.started.filter((m) => graph.modules[m]?.kind !== 'builtin').length;
@@ -335,32 +337,6 @@ function closureOf(graph: ModuleGraph, module: string): string[] {
     queue.push(...dependencyTargets(graph, m));
   }
   return [...seen];
-}
-
-const autoloadRuns = new WeakMap<ModuleGraph, Map<LoaderKind, SimulationResult>>();
-
-/** `autoload = yes` with every module file present: the same for every plan of a graph, so run once. */
-function autoloadRun(graph: ModuleGraph, loader: LoaderKind): SimulationResult {
-  let byLoader = autoloadRuns.get(graph);
-  if (!byLoader) {
-    byLoader = new Map();
-    autoloadRuns.set(graph, byLoader);
-  }
-  let run = byLoader.get(loader);
-  if (!run) {
-    run = simulate(graph, autoloadConf(), { loader });
-    byLoader.set(loader, run);
-  }
-  return run;
-}
-
-function autoloadConf(): ModulesConf {
-  return {
-    file: 'autoload',
-    status: 'ok',
-    hasModulesSection: true,
-    entries: [{ name: 'autoload', option: 'autoload', value: 'yes', object: false, line: 2, column: 1 }],
-  };
 }
 
 /**
