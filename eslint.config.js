@@ -7,7 +7,7 @@ import globals from 'globals';
 const pureLayers = ['src/model/**', 'src/ingest/**', 'src/engine/**', 'cli/**'];
 
 export default tseslint.config(
-  { ignores: ['dist', '.e2e-dist', 'node_modules', 'test-results', 'playwright-report', 'public', 'bench/results', 'scripts/.*', '.*.ts', '.*.mjs'] },
+  { ignores: ['dist', '.e2e-dist', '.scratch*', 'node_modules', 'test-results', 'playwright-report', 'public', 'bench/results', 'scripts/.*', '.*.ts', '.*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

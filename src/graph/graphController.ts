@@ -57,13 +57,19 @@ const MAX_ANIMATED = 600;
 const MAX_ANIMATED_SCENE = 700;
 const HOVER_DELAY_MS = 60;
 /**
- * Elements added or restyled per frame. Each frame costs a restyle per changed element plus a
- * redraw of everything visible, so a small change goes in small slices and a big switch (the
- * provider view) in big ones: fewer full redraws.
+ * How many element changes (adds, restyles) one frame applies. A change costs more than its own
+ * call: cytoscape restyles and measures the element in the frame's redraw. So the count is steered
+ * by the length of whole frames, measured between consecutive drain frames: a frame longer than
+ * SLOW_FRAME_MS halves the count, one shorter than FAST_FRAME_MS lets it grow. That keeps every
+ * frame under the 50 ms long-task line on a slow machine and spends few frames on a fast one.
  */
-const FRAME_BUDGET = 80;
-const BIG_CHANGE = 800;
-const BIG_FRAME_BUDGET = 300;
+const INITIAL_OPS_PER_FRAME = 80;
+/** What hiding an element counts for against the frame's budget. */
+const HIDE_COST = 0.25;
+const MIN_OPS_PER_FRAME = 15;
+const MAX_OPS_PER_FRAME = 600;
+const SLOW_FRAME_MS = 40;
+const FAST_FRAME_MS = 28;
 
 /** One step of bringing the canvas to a scene: add an element, or change its state classes. */
 type Op =
@@ -112,6 +118,12 @@ export class GraphController {
   private labelTimer: ReturnType<typeof setTimeout> | undefined;
   private labelled = new Map<string, number>();
   private paintSerial = 0;
+  /** Element changes per frame, steered by measured frame lengths (see INITIAL_OPS_PER_FRAME). */
+  private opsPerFrame = INITIAL_OPS_PER_FRAME;
+  /** When the last frame that applied changes started; undefined after an idle gap. */
+  private lastBusyFrameAt: number | undefined;
+  /** Whether that frame used its whole budget: only a full frame that was fast says "more fits". */
+  private lastFrameFull = false;
   private drawnOnce = false;
   private destroyed = false;
 
@@ -186,8 +198,9 @@ export class GraphController {
   /**
    * Adds up to `budget` elements that no scene has needed yet (modules, then the provider view),
    * hidden, so later view changes are class changes. Returns false when nothing is left to add.
+   * Without `budget`, a slice is sized to the frame time from the measured cost of a change.
    */
-  prefill(budget = 200): boolean {
+  prefill(budget = this.frameBudget()): boolean {
     const universe = this.universe;
     if (this.destroyed) return false;
     if (!universe || universe.nodes.size > LARGE_UNIVERSE_NODES || this.queueAt < this.queue.length) {
@@ -267,6 +280,9 @@ export class GraphController {
     if (this.hoverId !== undefined && !scene.nodeClasses.has(this.hoverId)) this.hoverId = undefined;
 
     const token = ++this.token;
+    // A new picture starts from a cautious budget: what fitted while hiding says little about showing.
+    this.opsPerFrame = Math.min(this.opsPerFrame, INITIAL_OPS_PER_FRAME);
+    this.lastBusyFrameAt = undefined;
     const plan = scene.layout;
     const known = this.knownPositions(plan);
     const highlightSignature = [...scene.nodeClasses]
@@ -377,11 +393,12 @@ export class GraphController {
   /** Applies up to `budget` queued operations in one batch; schedules the rest for the next frames. */
   private drain(budget: number): void {
     const defs: ElementDefinition[] = [];
+    let done = 0;
     this.cy.batch(() => {
-      let done = 0;
       while (this.queueAt < this.queue.length && done < budget) {
         const op = this.queue[this.queueAt++];
-        done += 1;
+        // Hiding costs a fraction of showing: a hidden element is neither restyled for drawing nor drawn.
+        done += op?.kind === 'class' && op.add.includes('hidden') ? HIDE_COST : 1;
         if (!op) continue;
         if (op.kind === 'add') {
           const d = op.def;
@@ -413,6 +430,7 @@ export class GraphController {
       }
       if (defs.length > 0) this.cy.add(defs);
     });
+    this.lastFrameFull = done >= budget;
     if (this.queueAt < this.queue.length) {
       this.scheduleDrain();
       return;
@@ -425,14 +443,33 @@ export class GraphController {
   }
 
   private frameBudget(): number {
-    return this.queue.length > BIG_CHANGE ? BIG_FRAME_BUDGET : FRAME_BUDGET;
+    return this.opsPerFrame;
+  }
+
+  /**
+   * Called at the start of a frame that applies changes: the time since the previous such frame
+   * is what that frame cost, redraw included, when the two follow each other.
+   */
+  private steerBudget(now: number): void {
+    const previous = this.lastBusyFrameAt;
+    this.lastBusyFrameAt = now;
+    if (previous === undefined) return;
+    const frame = now - previous;
+    // More than a few frames apart: the page was idle between them, which says nothing.
+    if (frame > 250) return;
+    if (frame > SLOW_FRAME_MS)
+      this.opsPerFrame = Math.max(MIN_OPS_PER_FRAME, Math.floor(this.opsPerFrame * 0.6));
+    else if (frame < FAST_FRAME_MS && this.lastFrameFull)
+      this.opsPerFrame = Math.min(MAX_OPS_PER_FRAME, Math.ceil(this.opsPerFrame * 1.25));
   }
 
   private scheduleDrain(): void {
     if (this.drainFrame) return;
     const next = (): void => {
       this.drainFrame = 0;
-      if (!this.destroyed) this.drain(this.frameBudget());
+      if (this.destroyed) return;
+      this.steerBudget(performance.now());
+      this.drain(this.frameBudget());
     };
     if (typeof requestAnimationFrame === 'function' && !this.options.headless)
       this.drainFrame = requestAnimationFrame(next);

@@ -35,6 +35,10 @@ export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx
         });
         return;
       }
+      // Receiving a large graph from the worker is a task of its own; drawing it starts in the next,
+      // so the two never add up to one long block of the page.
+      await nextTask();
+      if (!ctx.isCurrent(ticket)) return;
       const source = {
         kind: 'files' as const,
         files,
@@ -79,3 +83,7 @@ export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx
     set({ lastAttempt: undefined });
   },
 });
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -6,17 +6,27 @@ import type { SimulationRun } from './simulationTypes';
 
 export const selectGraph = (s: ExplorerState): ModuleGraph | undefined => s.graph;
 
-export function countModules(graph: ModuleGraph | undefined): {
+export interface ModuleCounts {
   loadable: number;
   builtin: number;
   other: number;
-} {
+}
+
+const NO_MODULES: ModuleCounts = { loadable: 0, builtin: 0, other: 0 };
+/** Selectors run on every store change; a graph never changes once made, so count it once. */
+const countsByGraph = new WeakMap<ModuleGraph, ModuleCounts>();
+
+export function countModules(graph: ModuleGraph | undefined): ModuleCounts {
+  if (!graph) return NO_MODULES;
+  const known = countsByGraph.get(graph);
+  if (known) return known;
   const counts = { loadable: 0, builtin: 0, other: 0 };
-  for (const m of Object.values(graph?.modules ?? {})) {
+  for (const m of Object.values(graph.modules)) {
     if (m.kind === 'loadable') counts.loadable += 1;
     else if (m.kind === 'builtin') counts.builtin += 1;
     else counts.other += 1;
   }
+  countsByGraph.set(graph, counts);
   return counts;
 }
 

@@ -293,8 +293,9 @@ function scheduleIdleWork(controller: GraphController, done: () => void): void {
       controller.prewarmLayout();
       warmed = true;
     }
-    let more = controller.prefill();
-    while (more && deadline !== undefined && deadline.timeRemaining() > 25) more = controller.prefill();
+    // One slice per idle period: cytoscape styles and measures the added elements in the redraw
+    // that follows, so the slice's own call is only part of its cost.
+    const more = deadline === undefined || deadline.timeRemaining() > 5 ? controller.prefill() : true;
     if (more) schedule();
     else done();
   };
