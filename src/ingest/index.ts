@@ -33,8 +33,10 @@ export {
 } from './builtinDatasets';
 export {
   checkTextInput,
+  checkGraphSize,
   checkInputSize,
   decodeText,
+  MAX_BROWSER_MODULES,
   normalizeText,
   TEXT_INPUT_LIMITS,
   type TextInputKind,

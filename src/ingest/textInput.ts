@@ -177,3 +177,26 @@ export function checkTextInput(
 function trimPartialEnd(sample: string, cut: boolean): string {
   return cut && sample.endsWith('\ufffd') ? sample.slice(0, -1) : sample;
 }
+
+/**
+ * The most modules the browser draws. The largest real Asterisk has about 650; past this the
+ * graph's crossing from the worker and its first drawing cost the page more than 100 ms at a time
+ * on a modest machine (`npm run bench`, "large input"). The command line has no such limit.
+ */
+export const MAX_BROWSER_MODULES = 2_500;
+
+/** Refuses, before it reaches the page, a merged graph too large to draw without blocking it. */
+export function checkGraphSize(fileNames: readonly string[], modules: number): Problem | undefined {
+  if (modules <= MAX_BROWSER_MODULES) return undefined;
+  const names = fileNames.join(', ');
+  return {
+    severity: 'error',
+    code: 'unknown-format',
+    message:
+      `${names} ${fileNames.length === 1 ? 'describes' : 'describe'} ${formatCount(modules)} modules; ` +
+      `the browser draws at most ${formatCount(MAX_BROWSER_MODULES)} (Asterisk itself has about 650), so ` +
+      'it was not opened and the current dataset stays. The command line answers the same questions ' +
+      'for a graph of any size: npx asterisk-module-explorer deps|path|impact|cycles --data <file>.',
+    ...(fileNames.length === 1 && fileNames[0] !== undefined ? { file: fileNames[0] } : {}),
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTextInput } from '../ingest';
+import { checkTextInput, MAX_BROWSER_MODULES, writeMetadataXml } from '../ingest';
+import { generateLargeGraph } from '../engine/largeGraph';
 import { diskExplorerApi, fixtureFile } from './testSupport';
 
 /** UTF-16 LE bytes of `text`, with a byte-order mark when asked. */
@@ -43,5 +44,28 @@ describe('the worker reads user files through the same gate as the CLI (checkTex
         file: 'x.bin',
       },
     ]);
+  });
+});
+
+describe('a graph too large to draw is refused before it reaches the page', () => {
+  it(`opens ${MAX_BROWSER_MODULES} modules and refuses one more, naming the file and the command line`, async () => {
+    const fileOf = (modules: number): { name: string; text: string } => ({
+      name: 'big.xml',
+      text: writeMetadataXml(generateLargeGraph({ modules, edges: modules })),
+    });
+    // The generator's built-ins count among the modules, as they do on the page.
+    const atLimit = await diskExplorerApi().openFiles([fileOf(MAX_BROWSER_MODULES)]);
+    expect(Object.keys(atLimit.graph?.modules ?? {})).toHaveLength(MAX_BROWSER_MODULES);
+
+    const over = await diskExplorerApi().openFiles([fileOf(MAX_BROWSER_MODULES + 1)]);
+    expect(over.graph).toBeUndefined();
+    expect(over.problems).toHaveLength(1);
+    expect(over.problems[0]).toMatchObject({ severity: 'error', file: 'big.xml' });
+    expect(over.problems[0]?.message).toMatch(
+      /big\.xml describes 2,501 modules; the browser draws at most 2,500/,
+    );
+    expect(over.problems[0]?.message).toMatch(
+      /npx asterisk-module-explorer deps\|path\|impact\|cycles --data/,
+    );
   });
 });
