@@ -24,7 +24,8 @@ export class SimulationPage {
     this.page = page;
     this.tab = page.getByRole('tab', { name: 'Simulate' });
     this.panel = page.getByRole('region', { name: 'Simulation', exact: true }).first();
-    this.modulesConf = page.getByLabel('modules.conf', { exact: true });
+    // The code editor's editable area (CodeMirror: a contenteditable with role textbox).
+    this.modulesConf = this.panel.getByRole('textbox', { name: 'modules.conf', exact: true });
     this.runButton = page.getByRole('button', { name: 'Run', exact: true });
     this.cancelButton = page.getByRole('button', { name: 'Cancel', exact: true });
     this.startupResult = page.getByRole('status', { name: 'Startup result' });

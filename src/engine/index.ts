@@ -25,7 +25,7 @@ export { nameHistory, describeNameHistory } from './search/history';
 export type { NameHistory, VersionModules } from './search/history';
 export { moduleMetrics, METRIC_EDGE_KINDS } from './search/moduleMetrics';
 export type { ModuleMetrics } from './search/moduleMetrics';
-export { intentOf, describeNoload, describeListed } from './intent/intentOf';
+export { intentOf, describeNoload, describeListed, noloadEffect } from './intent/intentOf';
 export type { IntentResult, IntentOptions, ListedLine, NoloadLine, TroubleGroup } from './intent/intentOf';
 export { planModulesConf, planRequirements } from './plan/planModulesConf';
 export type { PlanInput } from './plan/planModulesConf';

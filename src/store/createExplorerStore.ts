@@ -8,6 +8,7 @@ import { createViewSlice } from './viewSlice';
 import { createSimulationSlice } from './simulationSlice';
 import { createExplainSlice } from './explainSlice';
 import { createSearchSlice } from './searchSlice';
+import { createPlanSlice } from './planSlice';
 
 export type ExplorerStore = StoreApi<ExplorerState>;
 
@@ -30,5 +31,6 @@ export function createExplorerStore(
     ...createSimulationSlice(set, get, store, ctx),
     ...createExplainSlice(set, get, store, ctx),
     ...createSearchSlice(set, get, store, ctx),
+    ...createPlanSlice(set, get, store, ctx),
   }));
 }

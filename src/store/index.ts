@@ -18,6 +18,9 @@ export type {
   SidePanelTab,
 } from './types';
 export type { ColourBy, SimulationNotice, SimulationRun, SimulationSlice } from './simulationTypes';
+export type { IntentResult, ListedLine, NoloadLine, TroubleGroup } from '../engine';
+export { intentFindings, intentScope, intentVerdict, listedOutcome, noloadEffect } from './intentText';
+export type { IntentFinding } from './intentText';
 export { DEFAULT_MODULES_CONF } from './simulationSlice';
 export { commandWarningLines, explainOutcome, transcriptRows } from './simulationText';
 export type { TranscriptRow } from './simulationText';
@@ -42,3 +45,23 @@ export { needsModuleNames, prepareModuleSearch, searchModules, searchNote } from
 export type { MatchKind, SearchEntryKind, SearchHit, SearchNote, SearchResult } from './moduleSearch';
 export { moduleRows, simulationStates } from './moduleTable';
 export type { ModuleRow, SimulationState } from './moduleTable';
+export { editorTextKind, readEditorFile, refusePastedText } from './editorText';
+export type { EditorFileResult, EditorTextKind } from './editorText';
+export {
+  keepNames,
+  NO_PLAN_NEEDS,
+  planNeedsOf,
+  selectCanPlan,
+  selectPlan,
+  selectPlanAttempt,
+  selectPlanInputs,
+  selectPlanIsPrevious,
+  selectPlanIsStale,
+  selectUpgrade,
+  selectUpgradeAttempt,
+  selectUpgradeIsStale,
+  selectUpgradeTo,
+} from './planSlice';
+export type { PlanNeedsChoice, PlanSlice, PlanTask } from './planTypes';
+export { planChoicesOf } from './planChoices';
+export type { PlanChoice, PlanChoices } from './planChoices';

@@ -42,7 +42,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
       }
       set({
         simulationStatus: 'idle',
-        simulation: { graph, result: response.result, commands },
+        simulation: { graph, result: response.result, commands, intent: response.intent },
         commands,
         confProblems: response.confProblems,
         timelineStep: undefined,

@@ -1,4 +1,5 @@
 import type { LoaderKind, ModuleFault, ModuleGraph, Problem, SimulationResult } from '../model';
+import type { IntentResult } from '../engine';
 
 /** How module nodes are coloured: by category (the explorer's default) or by simulated outcome. */
 export type ColourBy = 'category' | 'outcome';
@@ -9,6 +10,8 @@ export interface SimulationRun {
   result: SimulationResult;
   /** The run-time commands it ran, in order (mirrors `result.runtime`). */
   commands: string[];
+  /** What modules.conf asks for and whether the run does it, line by line (see engine/intent). */
+  intent: IntentResult | undefined;
 }
 
 /** Why the last run did not produce a new result. */

@@ -8,6 +8,7 @@ import type { SimulationSlice } from './simulationTypes';
 import type { GraphViewSlice } from './graphViewTypes';
 import type { SearchSlice } from './searchSlice';
 import type { CompareSlice, ExplainQueriesSlice } from './explainTypes';
+import type { PlanSlice } from './planTypes';
 
 /** Where the current graph came from. */
 export type DatasetSource =
@@ -39,7 +40,7 @@ export type Selection =
   | { kind: 'item'; itemKind: ProvidedItemKind; name: string };
 
 /** Tabs of the side panel; later features (the loader simulation) add theirs here. */
-export type SidePanelTab = 'inspector' | 'explain' | 'compare' | 'problems' | 'simulate';
+export type SidePanelTab = 'inspector' | 'explain' | 'compare' | 'problems' | 'simulate' | 'plan';
 
 /** What fills the main area: the cytoscape graph or the module table (they share the selection). */
 export type MainView = 'graph' | 'table';
@@ -122,7 +123,8 @@ export type ExplorerState = DatasetSlice &
   ExplainSlice &
   SearchSlice &
   ExplainQueriesSlice &
-  CompareSlice;
+  CompareSlice &
+  PlanSlice;
 
 /** Shared by the slices: the worker client and a counter that lets only the newest load land. */
 export interface StoreContext {

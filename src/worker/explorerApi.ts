@@ -1,5 +1,6 @@
 import type { ModuleGraph, Problem } from '../model';
 import {
+  checkGraphSize,
   checkInputSize,
   checkTextInput,
   detectFormat,
@@ -15,6 +16,8 @@ import { createGraphHolder } from './heldGraph';
 import { diffGraphs } from '../engine';
 import type { Cycle, ImpactKind, ImpactResult, PathsResult, VersionDiff } from '../engine';
 import { cyclesOf, impactOfModule, pathsBetween } from './graphQuestions';
+import { planFromDialplan, upgradeConf } from './planApi';
+import type { PlanRequest, PlanResponse, UpgradeRequest, UpgradeResponse } from './planApi';
 
 /**
  * Everything the page asks of the worker, as plain async functions. The worker shell exposes this
@@ -86,6 +89,13 @@ export interface ExplorerApi {
   cycles(graphId: number): Cycle[];
   /** What changed between two built-in versions (engine `diffGraphs`); the datasets are parsed once and kept. */
   diffVersions(fromVersion: string, toVersion: string): Promise<VersionDiff>;
+  /** A minimal modules.conf for a dialplan and declared needs, verified (see `planApi.ts`). */
+  planFromDialplan(graphId: number, request: PlanRequest): PlanResponse;
+  /**
+   * modules.conf carried from a built-in version (`request.from`, else the held graph's) to a
+   * built-in version (see `planApi.ts`).
+   */
+  upgradeConf(graphId: number, request: UpgradeRequest): Promise<UpgradeResponse>;
 }
 
 export interface ExplorerApiDeps {
@@ -193,6 +203,15 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
     return graph;
   }
 
+  async function moduleNames(): Promise<Array<{ version: string; modules: string[] }>> {
+    return (await allBuiltins()).map((graph) => ({
+      version: graph.info.version,
+      modules: Object.values(graph.modules)
+        .filter((m) => m.kind === 'loadable' || m.kind === 'builtin')
+        .map((m) => m.name),
+    }));
+  }
+
   async function openFiles(
     files: SourceFile[],
     options: OpenFilesOptions = {},
@@ -233,6 +252,13 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
       ...(options.runtimeFactsVersion ? { runtimeFactsVersion: options.runtimeFactsVersion } : {}),
     });
     report({ phase: 'done', fileIndex: files.length });
+    const tooLarge =
+      result.graph &&
+      checkGraphSize(
+        files.map((f) => f.name),
+        Object.keys(result.graph.modules).length,
+      );
+    if (tooLarge) return { graph: undefined, problems: [tooLarge] };
     return { graph: result.graph, problems: result.problems };
   }
 
@@ -255,14 +281,7 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
     },
     openFiles,
     exportMetadataXml: (graph) => writeMetadataXml(graph),
-    async listModuleNames() {
-      return (await allBuiltins()).map((graph) => ({
-        version: graph.info.version,
-        modules: Object.values(graph.modules)
-          .filter((m) => m.kind === 'loadable' || m.kind === 'builtin')
-          .map((m) => m.name),
-      }));
-    },
+    listModuleNames: moduleNames,
     useGraph: (graph) => held.hold(graph),
     simulate: (graphId, request) => runSimulation(held.get(graphId), request),
     findPaths: (graphId, from, to) => pathsBetween(held.get(graphId), from, to),
@@ -271,6 +290,17 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
     async diffVersions(fromVersion, toVersion) {
       const [a, b] = await Promise.all([requiredBuiltin(fromVersion), requiredBuiltin(toVersion)]);
       return diffGraphs(a, b);
+    },
+    planFromDialplan: (graphId, request) => planFromDialplan(held.get(graphId), request),
+    async upgradeConf(graphId, request) {
+      const onScreen = held.get(graphId);
+      const [from, to, history] = await Promise.all([
+        request.from === undefined ? onScreen : requiredBuiltin(request.from),
+        requiredBuiltin(request.to),
+        // Only "last in 18.26.4" is lost without the other versions; the findings still stand.
+        moduleNames().catch(() => undefined),
+      ]);
+      return upgradeConf(from, to, history, request);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { ModuleGraph } from '../model';
 import type { DatasetIndex } from '../ingest';
 import type { Cycle, ImpactKind, ImpactResult, PathsResult, VersionDiff } from '../engine';
 import type { ExplorerApi, LoadResult, OpenFilesOptions, ProgressListener, SourceFile } from './explorerApi';
+import type { PlanRequest, PlanResponse, UpgradeRequest, UpgradeResponse } from './planApi';
 import type { SimulationRequest, SimulationResponse } from './simulationApi';
 import { isStaleGraphError } from './heldGraph';
 
@@ -52,6 +53,8 @@ export interface ExplorerClient {
   impact(graphId: number, module: string, as: ImpactKind): Promise<ImpactResult>;
   cycles(graphId: number): Promise<Cycle[]>;
   diffVersions(fromVersion: string, toVersion: string): Promise<VersionDiff>;
+  planFromDialplan(graphId: number, request: PlanRequest): Promise<PlanResponse>;
+  upgradeConf(graphId: number, request: UpgradeRequest): Promise<UpgradeResponse>;
   /**
    * Stops everything in flight: pending calls reject with {@link CancelledError} and the connection
    * (the worker) is closed; the next call starts a fresh one. Parsing is one long synchronous step,
@@ -80,6 +83,8 @@ export function connectEndpoint(endpoint: Endpoint, close: () => void): Explorer
       impact: (graphId, module, as) => remote.impact(graphId, module, as),
       cycles: (graphId) => remote.cycles(graphId),
       diffVersions: (fromVersion, toVersion) => remote.diffVersions(fromVersion, toVersion),
+      planFromDialplan: (graphId, request) => remote.planFromDialplan(graphId, request),
+      upgradeConf: (graphId, request) => remote.upgradeConf(graphId, request),
     },
     close,
   };
@@ -102,6 +107,8 @@ export function connectInProcess(api: ExplorerApi): ExplorerConnection {
       impact: async (graphId, module, as) => api.impact(graphId, module, as),
       cycles: async (graphId) => api.cycles(graphId),
       diffVersions: (fromVersion, toVersion) => api.diffVersions(fromVersion, toVersion),
+      planFromDialplan: async (graphId, request) => api.planFromDialplan(graphId, request),
+      upgradeConf: (graphId, request) => api.upgradeConf(graphId, request),
     },
     close() {},
   };
@@ -190,6 +197,8 @@ export function createExplorerClient(
     impact: (graphId, module, as) => onHeld(graphId, (a) => a.impact(graphId, module, as)),
     cycles: (graphId) => onHeld(graphId, (a) => a.cycles(graphId)),
     diffVersions: (fromVersion, toVersion) => track((a) => a.diffVersions(fromVersion, toVersion)),
+    planFromDialplan: (graphId, request) => onHeld(graphId, (a) => a.planFromDialplan(graphId, request)),
+    upgradeConf: (graphId, request) => onHeld(graphId, (a) => a.upgradeConf(graphId, request)),
     cancel,
     dispose: cancel,
   };

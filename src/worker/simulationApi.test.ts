@@ -103,4 +103,30 @@ describe('simulation through the worker API', () => {
     expect(api.simulate(current, request).result?.started).toContain('res_pjsip_geolocation');
     expect(() => api.simulate(old, request)).toThrow(StaleGraphError);
   });
+
+  it('reads the run as the intent of modules.conf: failing listed lines and what a noload takes down', async () => {
+    const { api, graphId } = await holding();
+    const request = { loader: 'current' as const, absentFiles: [], faults: {}, commands: [] };
+    const slim = api.simulate(graphId, {
+      ...request,
+      modulesConf: { text: '[modules]\nautoload = no\nload => chan_pjsip.so\n', file: 'modules.conf' },
+    });
+    expect(slim.intent?.ok).toBe(false);
+    expect(slim.intent?.failing).toEqual([
+      expect.objectContaining({ line: 3, option: 'load', module: 'chan_pjsip', running: false }),
+    ]);
+    expect(slim.intent?.failing[0]?.why.join(' ')).toContain('res_pjsip');
+    const noload = api.simulate(graphId, {
+      ...request,
+      modulesConf: { text: '[modules]\nautoload = yes\nnoload => res_pjsip.so\n', file: 'modules.conf' },
+    });
+    expect(noload.intent?.noloads).toHaveLength(1);
+    expect(noload.intent?.noloads[0]?.takesDown.length).toBeGreaterThan(40);
+    expect(noload.intent?.troubles.some((t) => t.root === 'res_pjsip')).toBe(false);
+    const rejected = api.simulate(graphId, {
+      ...request,
+      modulesConf: { text: '[broken', file: 'modules.conf' },
+    });
+    expect(rejected.intent).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import type { LoaderKind, ModuleFault, ModuleGraph, ModulesConf, Problem, SimulationResult } from '../model';
 import { parseModulesConf } from '../ingest/modulesConf';
-import { defaultAvailableFiles, moduleKey, simulate } from '../engine';
+import { defaultAvailableFiles, intentOf, moduleKey, simulate } from '../engine';
+import type { IntentResult } from '../engine';
 
 /**
  * Everything one simulation run needs besides the graph, which the worker already holds (see
@@ -27,6 +28,11 @@ export interface SimulationResponse {
   confProblems: Problem[];
   /** The parsed file, for the page to show what was understood. */
   conf: ModulesConf | undefined;
+  /**
+   * What the file asks for and whether the run does it (listed lines that do not run, what each
+   * noload takes down); undefined when there is no result.
+   */
+  intent: IntentResult | undefined;
 }
 
 /** Parses modules.conf against the dataset's built-ins and runs the loader simulation on `graph`. */
@@ -37,18 +43,15 @@ export function runSimulation(graph: ModuleGraph, request: SimulationRequest): S
   const parsed = parseModulesConf(request.modulesConf.text, request.modulesConf.file, { builtins });
   const conf = parsed.data;
   if (!conf || conf.status === 'invalid') {
-    return { result: undefined, confProblems: parsed.problems, conf };
+    return { result: undefined, confProblems: parsed.problems, conf, intent: undefined };
   }
   const absent = new Set(request.absentFiles.map(moduleKey));
   const available =
     absent.size === 0
       ? undefined
       : defaultAvailableFiles(graph).filter((file) => !absent.has(moduleKey(file)));
-  const result = simulate(graph, conf, {
-    loader: request.loader,
-    faults: request.faults,
-    commands: request.commands,
-    ...(available ? { available } : {}),
-  });
-  return { result, confProblems: parsed.problems, conf };
+  const options = { loader: request.loader, faults: request.faults, ...(available ? { available } : {}) };
+  const result = simulate(graph, conf, { ...options, commands: request.commands });
+  const intent = intentOf(graph, conf, result, options);
+  return { result, confProblems: parsed.problems, conf, intent };
 }

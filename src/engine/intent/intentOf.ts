@@ -231,13 +231,18 @@ export function firstFew(names: readonly string[], shown = 10): string {
 }
 
 /** One sentence per noload line, the way `check` and the readable report say it. */
-export function describeNoload(n: NoloadLine): string {
-  const head = `line ${n.line}: noload => ${n.value}`;
+/** What a noload line does, after "noload => x.so"; `listNames` adds the first few names it takes down. */
+export function noloadEffect(n: NoloadLine, listNames = false): string {
   if (!n.effective && n.takesDown.length === 0)
-    return `${head} changes nothing: ${n.module} would not be loaded anyway.`;
-  if (n.takesDown.length === 0) return `${head} keeps ${n.module} out; nothing else needs it.`;
+    return `changes nothing: ${n.module} would not be loaded anyway`;
+  if (n.takesDown.length === 0) return `keeps ${n.module} out; nothing else needs it`;
   const count = n.takesDown.length;
-  return `${head} disables ${count} module${count === 1 ? '' : 's'} besides ${n.module}: ${firstFew(n.takesDown)}.`;
+  const effect = `disables ${count} module${count === 1 ? '' : 's'} besides ${n.module}`;
+  return listNames ? `${effect}: ${firstFew(n.takesDown)}` : effect;
+}
+
+export function describeNoload(n: NoloadLine): string {
+  return `line ${n.line}: noload => ${n.value} ${noloadEffect(n, true)}.`;
 }
 
 /** One sentence per failing listing line. */

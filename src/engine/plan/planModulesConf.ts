@@ -200,7 +200,7 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
         addNeed(
           `codec_${c}`,
           'default',
-          `default codec for calls (G.711 ${c === 'ulaw' ? 'µ-law' : 'A-law'}); choose others with --need <codec>`,
+          `codec for calls by default (G.711 ${c === 'ulaw' ? 'µ-law' : 'A-law'}); add the codecs your phones use`,
         );
   const sound = used.find((u) => u.kind === 'application' && SOUND_APPLICATIONS.has(u.name.toLowerCase()));
   if (sound && userNeeds.formats === undefined)
@@ -212,7 +212,7 @@ export function planModulesConf(input: PlanInput): ModulesPlan {
         addNeed(
           f,
           'default',
-          `default sound format: ${sound.name} plays or records files and ${why}; choose others with --need <format>`,
+          `sound format by default: ${sound.name} plays or records files and ${why}; add the formats your sound files use`,
         );
 
   // Mutually exclusive modules (same items or a conflicts edge): never two.

@@ -8,6 +8,7 @@ import { countedProblems } from '../problems/problemGroups';
 import { SimulationPanel } from '../simulation/SimulationPanel';
 import { ExplainPanel } from '../explain/ExplainPanel';
 import { ComparePanel } from '../compare/ComparePanel';
+import { PlanPanel } from '../plan/PlanPanel';
 import './sidePanel.css';
 
 interface TabSpec {
@@ -50,6 +51,7 @@ export function SidePanel() {
     { id: 'simulate', label: 'Simulate', name: 'Simulate', render: () => <SimulationPanel /> },
     { id: 'explain', label: 'Explain', name: 'Explain', render: () => <ExplainPanel /> },
     { id: 'compare', label: 'Compare', name: 'Compare', render: () => <ComparePanel /> },
+    { id: 'plan', label: 'Plan', name: 'Plan', render: () => <PlanPanel /> },
   ];
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
 

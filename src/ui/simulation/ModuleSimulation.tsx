@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
-import type { ReactNode } from 'react';
 import { MODULE_FAULTS } from '../../model';
 import type { ModuleFault, ModuleGraph } from '../../model';
 import { explainOutcome, selectSimulation, useExplorer } from '../../store';
 import { CommandWarnings } from './CommandWarnings';
+import { LinkedText } from './LinkedText';
 import { OUTCOME_COLOURS } from '../../graph/outcomes';
 import { FAULT_LABELS } from './describeEvent';
 import './simulation.css';
@@ -15,26 +15,6 @@ const COMMANDS: Array<{ label: string; command: (name: string) => string }> = [
   { label: 'Refresh recursively', command: (n) => `module refresh ${n} recursively` },
   { label: 'Load', command: (n) => `module load ${n}` },
 ];
-
-/** Module names inside an explanation become links to their inspector. */
-function LinkedText({ text, graph, self }: { text: string; graph: ModuleGraph; self: string }) {
-  const inspect = useExplorer((s) => s.inspectModule);
-  const parts: ReactNode[] = [];
-  let last = 0;
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)) {
-    const word = m[0];
-    if (word === self || !graph.modules[word] || !word.includes('_')) continue;
-    parts.push(text.slice(last, m.index));
-    parts.push(
-      <button key={m.index} type="button" className="linklike" onClick={() => inspect(word)}>
-        {word}
-      </button>,
-    );
-    last = m.index + word.length;
-  }
-  parts.push(text.slice(last));
-  return <>{parts}</>;
-}
 
 /** The simulation's view of one module: its outcome and why, its use count, faults and commands. */
 export function ModuleSimulation({ graph, name }: { graph: ModuleGraph; name: string }) {

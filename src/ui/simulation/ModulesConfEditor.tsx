@@ -1,17 +1,24 @@
-import { useId } from 'react';
-import { useExplorer } from '../../store';
+import { useMemo, useState } from 'react';
+import { intentFindings, readEditorFile, selectSimulation, useExplorer } from '../../store';
+import { CodeEditor } from '../editor/CodeEditor';
 
-/** modules.conf as text, editable or opened from disk; its problems are listed with line and column. */
+/**
+ * modules.conf in a code editor, typed or opened from disk: its parse problems and what the last
+ * run found about its lines (a listed module that does not run, a noload that takes others down)
+ * are underlined at their lines; the parse problems are also listed with line and column.
+ */
 export function ModulesConfEditor() {
-  const id = useId();
   const conf = useExplorer((s) => s.modulesConf);
   const setConf = useExplorer((s) => s.setModulesConf);
-  const problems = useExplorer((s) => s.confProblems);
+  const confProblems = useExplorer((s) => s.confProblems);
+  const intent = useExplorer(selectSimulation)?.intent;
+  const [refusal, setRefusal] = useState<string | undefined>(undefined);
+  const problems = useMemo(() => [...confProblems, ...intentFindings(intent)], [confProblems, intent]);
 
   return (
     <div className="sim-field">
       <div className="sim-field-head">
-        <label htmlFor={id}>modules.conf</label>
+        <span className="sim-field-label">modules.conf</span>
         <span className="dim mono sim-file">{conf.file}</span>
         <label className="btn btn-small sim-open sim-push">
           Open modules.conf
@@ -22,22 +29,39 @@ export function ModulesConfEditor() {
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file) void file.text().then((text) => setConf(text, file.name));
+              if (!file) return;
+              // Refused up front (binary, over the size or line limit): the text in the editor stays.
+              void readEditorFile(file, 'modules-conf').then((read) => {
+                if (read.refused !== undefined) setRefusal(`${read.refused} The previous text is kept.`);
+                else {
+                  setRefusal(undefined);
+                  setConf(read.text, file.name);
+                }
+              });
             }}
           />
         </label>
       </div>
-      <textarea
-        id={id}
-        className="sim-conf mono"
-        spellCheck={false}
-        rows={6}
+      <CodeEditor
+        label="modules.conf"
         value={conf.text}
-        onChange={(e) => setConf(e.target.value)}
+        onChange={(text) => {
+          setRefusal(undefined);
+          setConf(text);
+        }}
+        problems={problems}
+        onRefusedPaste={setRefusal}
+        minLines={6}
+        maxHeight="20em"
       />
-      {problems.length > 0 && (
+      {refusal && (
+        <p className="sim-notice sim-notice-rejected" role="alert" aria-label="modules.conf refused">
+          {refusal}
+        </p>
+      )}
+      {confProblems.length > 0 && (
         <ul className="sim-problems" aria-label="modules.conf problems">
-          {problems.map((p, i) => (
+          {confProblems.map((p, i) => (
             <li key={i} className={`sim-problem sim-problem-${p.severity}`}>
               <span className="mono">
                 {p.file}

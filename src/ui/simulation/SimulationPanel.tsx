@@ -5,6 +5,7 @@ import { selectSimulation, useExplorer } from '../../store';
 import { LOADER_LABELS } from './describeEvent';
 import { FaultList } from './FaultList';
 import { FilesPresent } from './FilesPresent';
+import { IntentSummary } from './IntentSummary';
 import { LoadOrderList } from './LoadOrderList';
 import { LogTranscript } from './LogTranscript';
 import { ModulesConfEditor } from './ModulesConfEditor';
@@ -75,6 +76,7 @@ export function SimulationPanel() {
       </div>
       {run ? (
         <>
+          {run.intent && <IntentSummary intent={run.intent} graph={run.graph} />}
           <ResultSummary result={run.result} />
           <Timeline result={run.result} />
           <RuntimeCommands run={run} />
