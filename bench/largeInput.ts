@@ -124,8 +124,8 @@ async function openedRows(root: string, runs: number, modules: number): Promise<
   const note = `${size}; ${[...outcomes].join(' | ')}`;
   return [
     drawn.length > 0
-      ? row(`${name}: file -> graph painted`, drawn, DRAWN_TARGET, note)
-      : skippedRow(`${name}: file -> graph painted`, note),
+      ? row(`${name}: file -> graph painted or refusal shown`, drawn, DRAWN_TARGET, note)
+      : skippedRow(`${name}: file -> graph painted or refusal shown`, note),
     {
       ...row(`${name}: longest task per run (ok = max < ${LONG_TASK_TARGET})`, tasks, LONG_TASK_TARGET),
       pass: tasks.length > 0 && Math.max(...tasks) < LONG_TASK_TARGET,

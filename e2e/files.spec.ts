@@ -78,6 +78,25 @@ test('a truncated xmldoc is reported with its line and column and the previous g
   await expect(explorer.problemList.getByText(/truncated-core-en_US\.xml:\d+:\d+/).first()).toBeVisible();
 });
 
+test('a file with more modules than the browser draws is refused with a message; the graph stays', async ({
+  explorer,
+}) => {
+  const version = (await explorer.canvas.getAttribute('data-graph-version')) ?? '';
+  const count = await explorer.moduleCount.textContent();
+  const modules = Array.from(
+    { length: 3_000 },
+    (_, i) =>
+      `<module language="en_US" name="app_generated_${i}">\n\t<support_level>extended</support_level>\n</module>`,
+  ).join('\n');
+  const big = `<?xml version="1.0" encoding="UTF-8"?>\n<docs xmlns:xi="http://www.w3.org/2001/XInclude">\n${modules}\n</docs>\n`;
+
+  await explorer.openFileContents([{ name: 'big-core-en_US.xml', text: big }]);
+  await expect(explorer.alert).toContainText('Opening big-core-en_US.xml failed');
+  await expect(explorer.alert).toContainText(/3,0\d\d modules: more than the 2,500 the browser draws/);
+  await expect(explorer.moduleCount).toHaveText(count ?? '');
+  await expect(explorer.canvas).toHaveAttribute('data-graph-version', version);
+});
+
 test('a long load can be cancelled and the previous graph stays', async ({ explorer }) => {
   const version = (await explorer.canvas.getAttribute('data-graph-version')) ?? '';
   const count = await explorer.moduleCount.textContent();

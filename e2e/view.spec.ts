@@ -36,7 +36,7 @@ test('libraries can be shown and non-loadable entries too, from the Filters pane
   await expect.poll(() => explorer.isDrawn('lib:pjproject')).toBe(false);
 });
 
-test('the Providers view and back are class changes: no element is added or removed', async ({
+test('the Providers view and back rebuild nothing: each view keeps its own canvas drawn', async ({
   explorer,
   page,
 }) => {

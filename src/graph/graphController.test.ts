@@ -151,4 +151,31 @@ describe('GraphController', () => {
     controller.setKeyboardFocus(undefined);
     expect(controller.cy.getElementById('res_pjsip').hasClass('reach-dep')).toBe(false);
   });
+
+  it('a canvas drawn in the background reports nothing; brought on screen settled, it reports one paint', async () => {
+    const painted: string[] = [];
+    const busy: boolean[] = [];
+    controller = new GraphController({
+      headless: true,
+      animate: false,
+      layoutService: service,
+      prefillProviders: false,
+      events: { painted: (info) => painted.push(info.layoutKey), busy: (b) => busy.push(b) },
+    });
+    controller.setActive(false);
+    controller.setDataset(universe, undefined);
+    const providers = deriveScene(universe, input({ mode: 'providers' }));
+    controller.show(providers);
+    for (let i = 0; i < 20 && !controller.isSettled; i++) await flush();
+    expect(controller.isSettled).toBe(true);
+    expect(visibleIds(controller)).toContain('item:application:voicemail');
+    expect(painted).toEqual([]);
+    expect(busy).toEqual([]);
+
+    controller.setActive(true);
+    expect(painted).toEqual([providers.layout.key]);
+    expect(busy).toEqual([false]);
+    // Nothing of the module view was added: this canvas holds the provider view only.
+    expect(controller.cy.getElementById('group:res').empty()).toBe(true);
+  });
 });

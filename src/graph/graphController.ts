@@ -42,6 +42,16 @@ export interface GraphControllerEvents {
 
 export interface GraphControllerOptions {
   container?: HTMLElement;
+  /**
+   * Where the page-level paint state goes (`data-graph-ready`, `data-paint-serial`); defaults to
+   * `container`. Several controllers (one per view) share one status element.
+   */
+  statusElement?: HTMLElement;
+  /**
+   * Whether the elements of the provider view are added in idle time by `prefill` too. Off when
+   * another controller draws the provider view.
+   */
+  prefillProviders?: boolean;
   headless?: boolean;
   /** Created on first need, so the first graph never waits for a worker. */
   layoutService?: () => LayoutService;
@@ -126,6 +136,13 @@ export class GraphController {
   private lastFrameFull = false;
   private drawnOnce = false;
   private destroyed = false;
+  /**
+   * Whether this controller's canvas is the one on screen. A controller drawing a view in the
+   * background keeps its picture up to date but says nothing about painting: the page's paint
+   * marks and state belong to the canvas the user sees.
+   */
+  private active = true;
+  private paintPending = false;
 
   constructor(options: GraphControllerOptions) {
     this.options = options;
@@ -225,9 +242,11 @@ export class GraphController {
     };
     for (const n of universe.nodes.values()) take(n.element);
     for (const e of universe.edges) take(e.element);
-    const providers = providerElements(universe);
-    for (const n of providers.nodes) take(n);
-    for (const e of providers.edges) take(e);
+    if (this.options.prefillProviders ?? true) {
+      const providers = providerElements(universe);
+      for (const n of providers.nodes) take(n);
+      for (const e of providers.edges) take(e);
+    }
     if (defs.length > 0) this.cy.batch(() => this.cy.add(defs));
     return defs.length > 0;
   }
@@ -302,9 +321,10 @@ export class GraphController {
     this.drain(this.frameBudget());
     // Busy until the queue is applied and the positions are known (aria-busy, "Laying out…").
     let layoutPending = !known;
+    this.paintPending = layoutPending;
     let failed = false;
     const report = (): void => {
-      if (token !== this.token || this.destroyed) return;
+      if (token !== this.token || this.destroyed || !this.active) return;
       this.options.events?.busy?.(layoutPending || this.queueAt < this.queue.length, failed);
     };
     const settle = (): void => {
@@ -327,6 +347,7 @@ export class GraphController {
         this.targetsNow = this.targets(scene, positions);
         this.place(scene, this.targetsNow, highlightSignature, selection);
         layoutPending = false;
+        this.paintPending = false;
         report();
         settle();
       },
@@ -339,6 +360,7 @@ export class GraphController {
         this.targetsNow = this.targets(scene, grid);
         this.place(scene, this.targetsNow, highlightSignature, selection);
         layoutPending = false;
+        this.paintPending = false;
         failed = true;
         report();
         settle();
@@ -753,21 +775,43 @@ export class GraphController {
     else this.cy.center(node);
   }
 
+  /**
+   * Puts this canvas on screen or takes it off. Coming on screen with its picture complete, it
+   * says so at the next frame: switching to a view drawn in the background costs one frame.
+   */
+  setActive(active: boolean): void {
+    if (active === this.active) return;
+    this.active = active;
+    if (!active) return;
+    this.options.events?.busy?.(!this.isSettled, false);
+    if (this.scene && this.isSettled) this.painted();
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** Whether every change of the last scene is on the canvas (positions included). */
+  get isSettled(): boolean {
+    return !this.paintPending && this.queueAt >= this.queue.length;
+  }
+
   private painted(): void {
     const scene = this.scene;
-    const container = this.options.container;
+    const status = this.options.statusElement ?? this.options.container;
     const info = {
       layoutKey: this.last.layoutKey ?? scene?.layout.key ?? '',
       visibleNodes: scene?.nodeClasses.size ?? 0,
     };
     const done = (): void => {
-      if (this.destroyed) return;
-      this.paintSerial += 1;
+      if (this.destroyed || !this.active) return;
+      // One serial per status element, however many canvases report to it.
+      this.paintSerial = Math.max(this.paintSerial, Number(status?.dataset.paintSerial ?? 0)) + 1;
       performance.mark('graph-painted');
-      if (container) {
-        container.dataset.paintSerial = String(this.paintSerial);
-        if (container.dataset.graphReady !== 'true') {
-          container.dataset.graphReady = 'true';
+      if (status) {
+        status.dataset.paintSerial = String(this.paintSerial);
+        if (status.dataset.graphReady !== 'true') {
+          status.dataset.graphReady = 'true';
           performance.mark('graph-drawn');
         }
       }

@@ -188,15 +188,15 @@ export const MAX_BROWSER_MODULES = 2_500;
 /** Refuses, before it reaches the page, a merged graph too large to draw without blocking it. */
 export function checkGraphSize(fileNames: readonly string[], modules: number): Problem | undefined {
   if (modules <= MAX_BROWSER_MODULES) return undefined;
-  const names = fileNames.join(', ');
+  const one = fileNames.length === 1 ? fileNames[0] : undefined;
   return {
     severity: 'error',
     code: 'unknown-format',
     message:
-      `${names} ${fileNames.length === 1 ? 'describes' : 'describe'} ${formatCount(modules)} modules; ` +
-      `the browser draws at most ${formatCount(MAX_BROWSER_MODULES)} (Asterisk itself has about 650), so ` +
-      'it was not opened and the current dataset stays. The command line answers the same questions ' +
-      'for a graph of any size: npx asterisk-module-explorer deps|path|impact|cycles --data <file>.',
-    ...(fileNames.length === 1 && fileNames[0] !== undefined ? { file: fileNames[0] } : {}),
+      `${formatCount(modules)} modules${one === undefined ? ` in ${fileNames.join(', ')}` : ''}: more ` +
+      `than the ${formatCount(MAX_BROWSER_MODULES)} the browser draws (Asterisk itself has about 650), ` +
+      'so it was not opened and the current dataset stays. The command line answers the same ' +
+      'questions for a graph of any size: npx asterisk-module-explorer deps|path|impact|cycles --data <file>.',
+    ...(one !== undefined ? { file: one } : {}),
   };
 }

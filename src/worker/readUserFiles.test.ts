@@ -61,9 +61,7 @@ describe('a graph too large to draw is refused before it reaches the page', () =
     expect(over.graph).toBeUndefined();
     expect(over.problems).toHaveLength(1);
     expect(over.problems[0]).toMatchObject({ severity: 'error', file: 'big.xml' });
-    expect(over.problems[0]?.message).toMatch(
-      /big\.xml describes 2,501 modules; the browser draws at most 2,500/,
-    );
+    expect(over.problems[0]?.message).toMatch(/^2,501 modules: more than the 2,500 the browser draws/);
     expect(over.problems[0]?.message).toMatch(
       /npx asterisk-module-explorer deps\|path\|impact\|cycles --data/,
     );

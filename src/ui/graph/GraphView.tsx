@@ -7,6 +7,7 @@ import { readPrecomputedLayout } from '../../graph/layoutFile';
 import { createLayoutService } from '../../graph/layoutService';
 import { outcomeClassesAt } from '../../graph/outcomes';
 import { LARGE_GRAPH_MODULES } from '../../graph/scene';
+import type { Scene } from '../../graph/scene';
 import type { GraphUniverse, GroupKey } from '../../graph/universe';
 import { selectSimulation, useExplorer } from '../../store';
 import { FaultMenu } from '../simulation/FaultMenu';
@@ -55,8 +56,13 @@ export function GraphView() {
   const timelineStep = useExplorer((s) => s.timelineStep);
 
   const container = useRef<HTMLDivElement>(null);
+  const modulesLayer = useRef<HTMLDivElement>(null);
+  const providersLayer = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<GraphController | undefined>(undefined);
-  const [controller, setController] = useState<GraphController | undefined>(undefined);
+  // One canvas per view: the one not on screen is kept drawn in idle time, so a view switch shows
+  // a finished picture instead of restyling a thousand elements while the user waits.
+  const [controllers, setControllers] = useState<ViewControllers | undefined>(undefined);
+  const controller = controllers?.[mode];
   const [faultMenu, setFaultMenu] = useState<FaultMenuTarget | undefined>(undefined);
   const [drawn, setDrawn] = useState<Drawn | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -100,64 +106,84 @@ export function GraphView() {
   }, [activate]);
 
   useEffect(() => {
-    if (!container.current) return;
+    const status = container.current;
+    if (!status || !modulesLayer.current || !providersLayer.current) return;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    const created = new GraphController({
-      container: container.current,
-      layoutService: createLayoutService,
-      animate: !reduceMotion,
-      events: {
-        tapNode: (data) => activateRef.current(data),
-        tapBackground: () => clearFocus(),
-        contextNode: (data, p) => {
-          if (data.type === 'module') setFaultMenu({ module: data.name, x: p.x, y: p.y });
+    const make = (layer: HTMLElement): GraphController =>
+      new GraphController({
+        container: layer,
+        statusElement: status,
+        prefillProviders: false,
+        layoutService: createLayoutService,
+        animate: !reduceMotion,
+        events: {
+          tapNode: (data) => activateRef.current(data),
+          tapBackground: () => clearFocus(),
+          contextNode: (data, p) => {
+            if (data.type === 'module') setFaultMenu({ module: data.name, x: p.x, y: p.y });
+          },
+          viewport: () => setFaultMenu(undefined),
+          busy: (isBusy, isFailed) => {
+            setBusy(isBusy);
+            setFailed(isFailed);
+          },
+          painted: (info) => {
+            const version = universeRef.current?.graph.info.version ?? '';
+            setDrawn((d) =>
+              d && d.version === version && d.key === info.layoutKey && d.nodes === info.visibleNodes
+                ? d
+                : { version, key: info.layoutKey, nodes: info.visibleNodes },
+            );
+          },
         },
-        viewport: () => setFaultMenu(undefined),
-        busy: (isBusy, isFailed) => {
-          setBusy(isBusy);
-          setFailed(isFailed);
-        },
-        painted: (info) => {
-          const version = universeRef.current?.graph.info.version ?? '';
-          setDrawn((d) =>
-            d && d.version === version && d.key === info.layoutKey && d.nodes === info.visibleNodes
-              ? d
-              : { version, key: info.layoutKey, nodes: info.visibleNodes },
-          );
-        },
-      },
-    });
-    controllerRef.current = created;
-    setController(created);
-    const unexpose = exposeForTests(created.cy);
+      });
+    const created: ViewControllers = {
+      modules: make(modulesLayer.current),
+      providers: make(providersLayer.current),
+    };
+    setControllers(created);
     // Notices and panels change the canvas size without a window resize, which is all cytoscape watches.
-    const observer = new ResizeObserver(() => created.cy.resize());
-    observer.observe(container.current);
+    const observer = new ResizeObserver(() => {
+      created.modules.cy.resize();
+      created.providers.cy.resize();
+    });
+    observer.observe(status);
     return () => {
       observer.disconnect();
-      unexpose();
-      created.destroy();
+      created.modules.destroy();
+      created.providers.destroy();
       controllerRef.current = undefined;
     };
   }, [clearFocus]);
 
+  // The view on screen: its canvas shows, takes the pointer and reports painting.
+  useEffect(() => {
+    if (!controllers || !controller) return;
+    controllers[otherMode(mode)].setActive(false);
+    controller.setActive(true);
+    controllerRef.current = controller;
+    return exposeForTests(controller.cy);
+  }, [controllers, controller, mode]);
+
   // New dataset: its elements replace the old ones; then every scene is a diff.
   useEffect(() => {
-    if (!controller || !sceneState) return;
+    if (!controllers || !controller || !sceneState) return;
     if (universeRef.current !== sceneState.universe) {
       universeRef.current = sceneState.universe;
-      controller.setDataset(sceneState.universe, precomputed);
+      controllers.modules.setDataset(sceneState.universe, precomputed);
+      controllers.providers.setDataset(sceneState.universe, precomputed);
       setMessage(undefined);
       const canvas = container.current;
       if (canvas) canvas.dataset.elementsComplete = 'false';
       const universe = sceneState.universe;
-      scheduleIdleWork(controller, () => {
+      scheduleIdleWork(controllers.modules, () => {
         // Tests wait for this before counting elements: every element of the dataset is on the canvas.
         if (canvas && universeRef.current === universe) canvas.dataset.elementsComplete = 'true';
       });
     }
     controller.show(sceneState.scene);
-  }, [controller, sceneState, precomputed]);
+    return keepDrawnInBackground(controllers[otherMode(mode)], controller, sceneState.otherView);
+  }, [controllers, controller, sceneState, precomputed, mode]);
 
   // Outcome colours: recomputed from the result and the timeline step, patched by id (only changes).
   const outcomeClasses = useMemo(() => {
@@ -168,6 +194,10 @@ export function GraphView() {
   useEffect(() => {
     controller?.setOutcomes(outcomeClasses);
   }, [outcomeClasses, controller]);
+
+  useEffect(() => {
+    controllers?.[otherMode(mode)].setOutcomes(outcomeClasses);
+  }, [outcomeClasses, controllers, mode]);
 
   const closeFaultMenu = useCallback(() => setFaultMenu(undefined), []);
   const keyboard = useGraphKeyboard(controller, activate, clearFocus);
@@ -203,7 +233,20 @@ export function GraphView() {
         onKeyDown={(e: KeyboardEvent<HTMLDivElement>) => keyboard.onKeyDown(e)}
         onFocus={keyboard.onFocus}
         onBlur={keyboard.onBlur}
-      />
+      >
+        <div
+          ref={modulesLayer}
+          className="graph-layer"
+          data-view="modules"
+          aria-hidden={mode !== 'modules'}
+        />
+        <div
+          ref={providersLayer}
+          className="graph-layer"
+          data-view="providers"
+          aria-hidden={mode !== 'providers'}
+        />
+      </div>
       <p id="graph-keys" className="visually-hidden">
         Arrow up moves to a dependency, arrow down to a dependent, left and right to the previous or next one
         of the same list; Home goes to the selected module, Enter selects (or opens a group), Escape clears
@@ -285,6 +328,49 @@ export function GraphView() {
  * scene has needed yet (modules, the provider view) a slice at a time, so later switches are
  * class changes and no slice blocks the page.
  */
+type ViewMode = 'modules' | 'providers';
+type ViewControllers = Record<ViewMode, GraphController>;
+
+const otherMode = (mode: ViewMode): ViewMode => (mode === 'providers' ? 'modules' : 'providers');
+
+/** How long the page must stay still before the view not on screen catches up with it. */
+const BACKGROUND_DELAY_MS = 700;
+
+/**
+ * Brings the canvas of the view not on screen up to the current state once the page has been
+ * still for a while and the canvas on screen has finished, so its work never competes with what
+ * the user is looking at. Returns the cancel for the effect's cleanup.
+ */
+function keepDrawnInBackground(
+  background: GraphController,
+  onScreen: GraphController,
+  scene: () => Scene,
+): () => void {
+  let idle = 0;
+  let cancelled = false;
+  const step = (): void => {
+    if (cancelled || background.isDestroyed) return;
+    if (!onScreen.isSettled) {
+      schedule();
+      return;
+    }
+    background.show(scene());
+  };
+  const schedule = (): void => {
+    idle =
+      typeof window.requestIdleCallback === 'function'
+        ? window.requestIdleCallback(step, { timeout: 3000 })
+        : window.setTimeout(step, 100);
+  };
+  const timer = window.setTimeout(schedule, BACKGROUND_DELAY_MS);
+  return () => {
+    cancelled = true;
+    window.clearTimeout(timer);
+    if (typeof window.cancelIdleCallback === 'function') window.cancelIdleCallback(idle);
+    else window.clearTimeout(idle);
+  };
+}
+
 function scheduleIdleWork(controller: GraphController, done: () => void): void {
   let warmed = false;
   const step = (deadline?: IdleDeadline): void => {

@@ -114,7 +114,16 @@ function toInput(raw: RawSceneState): SceneInput {
 function sceneOf(raw: RawSceneState): GraphScene {
   if (memo && sameRaw(memo.raw, raw)) return memo.result;
   const universe = universeOf(raw.graph);
-  const result = { universe, scene: deriveScene(universe, toInput(raw)) };
+  let other: Scene | undefined;
+  const result: GraphScene = {
+    universe,
+    scene: deriveScene(universe, toInput(raw)),
+    otherView: () =>
+      (other ??= deriveScene(universe, {
+        ...toInput(raw),
+        mode: raw.mode === 'providers' ? 'modules' : 'providers',
+      })),
+  };
   memo = { raw, result };
   return result;
 }
@@ -122,6 +131,11 @@ function sceneOf(raw: RawSceneState): GraphScene {
 export interface GraphScene {
   universe: GraphUniverse;
   scene: Scene;
+  /**
+   * The same state seen in the other view (Modules <-> Providers), derived on first call: the
+   * canvas of the view not on screen is kept drawn with it, so switching views is instant.
+   */
+  otherView: () => Scene;
 }
 
 /** The store values a scene depends on; `useShallow` keeps the object while none of them changes. */
