@@ -1,10 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium-path.mjs';
+import { e2eBuildDir, e2ePort } from './e2e/buildDir';
 
 // E2E_PORT lets several checkouts or developers run the suite at once: each builds into its own
 // folder and serves it on its own port, so no run is ever served another run's build.
-const port = Number(process.env.E2E_PORT ?? 4173);
-const outDir = port === 4173 ? 'dist' : `.e2e-dist/${port}`;
+const port = e2ePort();
+const outDir = e2eBuildDir(port);
 
 // Debian's Chromium, never a downloaded browser build (see README: Testing).
 export default defineConfig({
