@@ -9,6 +9,7 @@ import { createSimulationSlice } from './simulationSlice';
 import { createExplainSlice } from './explainSlice';
 import { createSearchSlice } from './searchSlice';
 import { createPlanSlice } from './planSlice';
+import { createShareSlice } from './shareSlice';
 
 export type ExplorerStore = StoreApi<ExplorerState>;
 
@@ -32,5 +33,6 @@ export function createExplorerStore(
     ...createExplainSlice(set, get, store, ctx),
     ...createSearchSlice(set, get, store, ctx),
     ...createPlanSlice(set, get, store, ctx),
+    ...createShareSlice(set, get, store, ctx),
   }));
 }

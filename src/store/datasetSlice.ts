@@ -13,10 +13,19 @@ export const createDatasetSlice: SliceCreator<DatasetSlice> = (set, get, _store,
   source: undefined,
   precomputedLayout: undefined,
 
-  async init() {
+  async init(link) {
     try {
       const index = await ctx.client.listDatasets();
       set({ datasetIndex: index });
+      if (link && 'view' in link) {
+        await get().applySharedView(link.view);
+        if (get().graph) return;
+      }
+      if (link && 'src' in link) {
+        await get().openUrl(link.src);
+        if (get().graph) return;
+      }
+      if (link && 'error' in link) set({ linkNotice: link.error });
       await get().loadBuiltin(index.default);
     } catch (error) {
       set({
@@ -83,7 +92,7 @@ export const createDatasetSlice: SliceCreator<DatasetSlice> = (set, get, _store,
   async setRuntimeFactsVersion(version) {
     const source = get().source;
     if (source?.kind !== 'files') return;
-    await get().openFiles(source.files, version);
+    await get().openFiles(source.files, version, source.url);
   },
 
   async exportMetadataXml() {

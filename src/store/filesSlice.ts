@@ -10,7 +10,7 @@ export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx
   loading: undefined,
   lastAttempt: undefined,
 
-  async openFiles(files, runtimeFactsVersion) {
+  async openFiles(files, runtimeFactsVersion, url) {
     if (files.length === 0) return;
     const names = files.map((f) => f.name);
     const ticket = ctx.nextTicket();
@@ -44,6 +44,7 @@ export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx
         files,
         names,
         ...(runtimeFactsVersion ? { runtimeFactsVersion } : {}),
+        ...(url !== undefined ? { url } : {}),
       };
       set(committedGraph(get(), result.graph, result.problems, source, undefined));
     } catch (error) {

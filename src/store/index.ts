@@ -65,3 +65,6 @@ export {
 export type { PlanNeedsChoice, PlanSlice, PlanTask } from './planTypes';
 export { planChoicesOf } from './planChoices';
 export type { PlanChoice, PlanChoices } from './planChoices';
+export { decodeSharedView, encodeSharedView, linkFromAddress, sharedViewOf, SHARE_FORMAT } from './shareLink';
+export type { DecodedLink, SharedViewV1 } from './shareLink';
+export type { ShareSlice } from './shareSlice';

@@ -9,6 +9,8 @@ import type { GraphViewSlice } from './graphViewTypes';
 import type { SearchSlice } from './searchSlice';
 import type { CompareSlice, ExplainQueriesSlice } from './explainTypes';
 import type { PlanSlice } from './planTypes';
+import type { ShareSlice } from './shareSlice';
+import type { DecodedLink } from './shareLink';
 
 /** Where the current graph came from. */
 export type DatasetSource =
@@ -19,6 +21,8 @@ export type DatasetSource =
       files: SourceFile[];
       names: string[];
       runtimeFactsVersion?: string;
+      /** Where the file was fetched from (a link's `?src=`); a link can name it again. */
+      url?: string;
     };
 
 /** What is being loaded right now (the previous graph stays on screen meanwhile). */
@@ -85,7 +89,11 @@ export interface DatasetSlice {
   source: DatasetSource | undefined;
   /** Raw `<version>.layout.json` of the current built-in dataset; the graph layer validates it. */
   precomputedLayout: unknown;
-  init(): Promise<void>;
+  /**
+   * Lists the built-in datasets, then shows what `link` describes (the address the page was opened
+   * with), else the default dataset. A link that cannot be read says why and the default shows.
+   */
+  init(link?: DecodedLink): Promise<void>;
   loadBuiltin(version: string): Promise<void>;
   setRuntimeFactsVersion(version: string): Promise<void>;
   exportMetadataXml(): Promise<string | undefined>;
@@ -94,8 +102,11 @@ export interface DatasetSlice {
 export interface FilesSlice {
   loading: Loading | undefined;
   lastAttempt: FailedAttempt | undefined;
-  /** Opens and merges files; `runtimeFactsVersion` borrows load order facts from that built-in version. */
-  openFiles(files: SourceFile[], runtimeFactsVersion?: string): Promise<void>;
+  /**
+   * Opens and merges files; `runtimeFactsVersion` borrows load order facts from that built-in
+   * version; `url` is where the file was fetched from, when it was.
+   */
+  openFiles(files: SourceFile[], runtimeFactsVersion?: string, url?: string): Promise<void>;
   cancelLoading(): void;
   dismissLastAttempt(): void;
 }
@@ -124,7 +135,8 @@ export type ExplorerState = DatasetSlice &
   SearchSlice &
   ExplainQueriesSlice &
   CompareSlice &
-  PlanSlice;
+  PlanSlice &
+  ShareSlice;
 
 /** Shared by the slices: the worker client and a counter that lets only the newest load land. */
 export interface StoreContext {

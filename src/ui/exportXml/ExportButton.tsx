@@ -23,6 +23,7 @@ export function ExportButton() {
       type="button"
       className="btn"
       disabled={!version || busy}
+      aria-label="Export Module Metadata XML"
       title="Download the graph as Module Metadata XML (readable by this app)"
       onClick={() => {
         setBusy(true);
@@ -33,7 +34,7 @@ export function ExportButton() {
           .finally(() => setBusy(false));
       }}
     >
-      Export Module Metadata XML
+      Export XML
     </button>
   );
 }

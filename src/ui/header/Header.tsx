@@ -1,6 +1,7 @@
 import { ExportButton } from '../exportXml/ExportButton';
 import { OpenFilesButton } from '../files/OpenFilesButton';
 import { ModuleSearch } from '../search/ModuleSearch';
+import { CopyLinkButton } from '../share/CopyLinkButton';
 import { ModuleCount } from './ModuleCount';
 import { VersionPicker } from './VersionPicker';
 import './header.css';
@@ -25,6 +26,7 @@ export function Header() {
       <ModuleSearch />
       <div className="header-actions">
         <OpenFilesButton />
+        <CopyLinkButton />
         <ExportButton />
       </div>
     </header>
