@@ -25,6 +25,10 @@ export const createDatasetSlice: SliceCreator<DatasetSlice> = (set, get, _store,
         await get().openUrl(link.src);
         if (get().graph) return;
       }
+      if (link && 'session' in link) {
+        await get().applySession(link.session);
+        if (get().graph) return;
+      }
       if (link && 'error' in link) set({ linkNotice: link.error });
       await get().loadBuiltin(index.default);
     } catch (error) {

@@ -68,3 +68,5 @@ export type { PlanChoice, PlanChoices } from './planChoices';
 export { decodeSharedView, encodeSharedView, linkFromAddress, sharedViewOf, SHARE_FORMAT } from './shareLink';
 export type { DecodedLink, SharedViewV1 } from './shareLink';
 export type { ShareSlice } from './shareSlice';
+export { readSession, sessionOf, SESSION_FORMAT } from './session';
+export type { ReadSession, SessionV1, StartView } from './shareTypes';

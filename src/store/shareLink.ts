@@ -7,7 +7,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { EDGE_KINDS, LOADER_KINDS, MODULE_CATEGORIES, MODULE_FAULTS, PROVIDED_ITEM_KINDS } from '../model';
-import type { EdgeKind, LoaderKind, ModuleCategory, ModuleFault, SupportLevel } from '../model';
+import type { EdgeKind, ModuleCategory, ModuleFault, SupportLevel } from '../model';
 import type { FocusMode } from '../engine';
 import type { GroupKey } from '../graph/universe';
 import type { LayoutAlgorithm } from '../graph/layoutInput';
@@ -15,47 +15,12 @@ import type { ViewMode } from '../graph/elements';
 import type { GraphFilters, OutsideFocus } from './graphViewTypes';
 import type { ColourBy } from './simulationTypes';
 import type { ExplorerState, MainView, Selection, SidePanelTab } from './types';
+import type { DecodedLink, SharedViewV1, ViewBody } from './shareTypes';
+
+export type { DecodedLink, SharedViewV1, ViewBody };
 
 /** The format this app writes. Readers of older formats stay when a new one is added. */
 export const SHARE_FORMAT = 1;
-
-export interface SharedViewV1 {
-  /** A built-in version, or a dataset file's address (fetched, CORS permitting). */
-  data: { version: string } | { src: string };
-  view: {
-    mode: ViewMode;
-    layout: LayoutAlgorithm;
-    main: MainView;
-    libraries: boolean;
-    nonLoadable: boolean;
-    grouped: boolean;
-    expanded: GroupKey[];
-    isolatedExpanded: boolean;
-    filters: GraphFilters;
-    focusMode: FocusMode;
-    hops: number;
-    outside: OutsideFocus;
-    tab: SidePanelTab;
-  };
-  selection?: Selection;
-  /** The focus steps before the selection (Back walks them). */
-  trail?: string[];
-  sim: {
-    loader: LoaderKind;
-    conf: { text: string; file: string };
-    absent: string[];
-    faults: Record<string, ModuleFault>;
-    commands: string[];
-    /** Whether a simulation was on screen: opening the link runs it again. */
-    ran: boolean;
-    step?: number;
-    colourBy: ColourBy;
-  };
-  compare?: { from: string; to: string; onGraph: boolean };
-}
-
-/** What the address the page was opened with asks for: a view, a dataset's address alone, or why not. */
-export type DecodedLink = { view: SharedViewV1 } | { src: string } | { error: string };
 
 const SUPPORT_LEVELS: readonly SupportLevel[] = [
   'core',
@@ -151,20 +116,20 @@ export function decodeSharedView(fragment: string): DecodedLink {
   }
 }
 
-class LinkFieldError extends Error {
+export class LinkFieldError extends Error {
   constructor(readonly field: string) {
     super(field);
   }
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function object(value: unknown, field: string): Json {
+export function object(value: unknown, field: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LinkFieldError(field);
   return value as Json;
 }
 
-function string(value: unknown, field: string, max = 200): string {
+export function string(value: unknown, field: string, max = 200): string {
   if (typeof value !== 'string' || value.length > max) throw new LinkFieldError(field);
   return value;
 }
@@ -192,13 +157,13 @@ function name(value: unknown, field: string): string {
   return s;
 }
 
-function version(value: unknown, field: string): string {
+export function version(value: unknown, field: string): string {
   const s = string(value, field, 40);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(s)) throw new LinkFieldError(field);
   return s;
 }
 
-function httpsUrl(value: unknown, field: string): string {
+export function httpsUrl(value: unknown, field: string): string {
   const s = string(value, field, 2000);
   if (!URL.canParse(s) || !/^https?:$/.test(new URL(s).protocol)) throw new LinkFieldError(field);
   return s;
@@ -223,6 +188,11 @@ function readV1(json: unknown): SharedViewV1 {
     'src' in dataJson
       ? { src: httpsUrl(dataJson.src, 'data.src') }
       : { version: version(dataJson.version, 'data.version') };
+  return { data, ...readViewBody(o) };
+}
+
+/** Checks the body of a view (a link's or a session's); throws LinkFieldError naming the field. */
+export function readViewBody(o: Json): ViewBody {
   const v = object(o.view, 'view');
   const f = object(v.filters, 'view.filters');
   const filters: GraphFilters = {
@@ -249,8 +219,7 @@ function readV1(json: unknown): SharedViewV1 {
   const step = s.step;
   if (step !== undefined && (typeof step !== 'number' || !Number.isInteger(step) || step < 0))
     throw new LinkFieldError('sim.step');
-  const view: SharedViewV1 = {
-    data,
+  const view: ViewBody = {
     view: {
       mode: oneOf<ViewMode>(['modules', 'providers'], v.mode, 'view.mode'),
       layout: oneOf<LayoutAlgorithm>(['layered', 'force'], v.layout, 'view.layout'),

@@ -1,5 +1,5 @@
 import type { ExplorerState, SliceCreator } from './types';
-import type { SharedViewV1 } from './shareLink';
+import type { SessionV1, SharedViewV1, ViewBody } from './shareTypes';
 
 export interface ShareSlice {
   /** Why the last link could not be opened (or what of it was left out); shown until dismissed. */
@@ -13,6 +13,11 @@ export interface ShareSlice {
   applySharedView(view: SharedViewV1): Promise<void>;
   /** Opens a dataset file from an address (a link's `?src=`), CORS permitting. */
   openUrl(url: string): Promise<void>;
+  /**
+   * Restores a saved session exactly: its dataset (the user's own files included), the view, the
+   * simulation and the Plan tab's inputs. A dataset that cannot be had leaves everything as it was.
+   */
+  applySession(session: SessionV1): Promise<void>;
   setLinkNotice(notice: string | undefined): void;
 }
 
@@ -22,7 +27,7 @@ function fileNameOf(url: string): string {
 }
 
 /** The parts of the view a link sets directly (no worker involved). */
-function viewFields(view: SharedViewV1): Partial<ExplorerState> {
+function viewFields(view: ViewBody): Partial<ExplorerState> {
   const v = view.view;
   const s = view.sim;
   return {
@@ -47,46 +52,25 @@ function viewFields(view: SharedViewV1): Partial<ExplorerState> {
   };
 }
 
-export const createShareSlice: SliceCreator<ShareSlice> = (set, get) => ({
-  linkNotice: undefined,
-
-  setLinkNotice: (linkNotice) => set({ linkNotice }),
-
-  async openUrl(url) {
-    let text: string;
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      text = await response.text();
-    } catch (error) {
+export const createShareSlice: SliceCreator<ShareSlice> = (set, get) => {
+  /** Puts a built-in version on screen unless it is there; false (and says why) when the app lacks it. */
+  const showBuiltin = async (version: string): Promise<boolean> => {
+    const known = get().datasetIndex?.datasets.some((d) => d.version === version) ?? false;
+    if (!known) {
       set({
-        linkNotice: `The dataset at ${url} could not be fetched (${error instanceof Error ? error.message : String(error)}; the server must allow it with CORS). The graph on screen is unchanged.`,
+        linkNotice: `This link shows Asterisk ${version}, which this app does not have, so it was not opened.`,
       });
-      return;
+      return false;
     }
-    await get().openFiles([{ name: fileNameOf(url), text }], undefined, url);
-  },
+    if (get().source?.kind !== 'builtin' || get().graph?.info.version !== version)
+      await get().loadBuiltin(version);
+    return true;
+  };
 
-  async applySharedView(view) {
-    const before = get().graph;
-    const data = view.data;
-    if ('version' in data) {
-      const known = get().datasetIndex?.datasets.some((d) => d.version === data.version) ?? false;
-      if (!known) {
-        set({
-          linkNotice: `This link shows Asterisk ${data.version}, which this app does not have, so it was not opened.`,
-        });
-        return;
-      }
-      if (get().source?.kind !== 'builtin' || get().graph?.info.version !== data.version)
-        await get().loadBuiltin(data.version);
-    } else {
-      await get().openUrl(data.src);
-    }
+  /** The view, simulation and comparison of a link or session, on the dataset now on screen. */
+  const applyBody = async (view: ViewBody): Promise<void> => {
     const graph = get().graph;
-    // The dataset did not come (its own message says why): nothing else of the link applies.
-    if (!graph || (graph === before && !sameData(get(), view))) return;
-
+    if (!graph) return;
     const missing: string[] = [];
     const known = (name: string): boolean => {
       const ok = graph.modules[name] !== undefined;
@@ -116,13 +100,68 @@ export const createShareSlice: SliceCreator<ShareSlice> = (set, get) => ({
       await get().compareVersions(view.compare.from, view.compare.to);
       if (view.compare.onGraph) await get().setCompareOnGraph(true);
     }
-    // Opening a compare or selecting moves the tab; the link's tab is the one it was made on.
+    // Opening a compare or selecting moves the tab; the view's tab is the one it was made on.
     set({ sidePanelTab: view.view.tab });
-  },
-});
+  };
 
-function sameData(s: ExplorerState, view: SharedViewV1): boolean {
-  const data = view.data;
+  return {
+    linkNotice: undefined,
+
+    setLinkNotice: (linkNotice) => set({ linkNotice }),
+
+    async openUrl(url) {
+      let text: string;
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+        text = await response.text();
+      } catch (error) {
+        set({
+          linkNotice: `The dataset at ${url} could not be fetched (${error instanceof Error ? error.message : String(error)}; the server must allow it with CORS). The graph on screen is unchanged.`,
+        });
+        return;
+      }
+      await get().openFiles([{ name: fileNameOf(url), text }], undefined, url);
+    },
+
+    async applySharedView(view) {
+      const before = get().graph;
+      const data = view.data;
+      if ('version' in data) {
+        if (!(await showBuiltin(data.version))) return;
+      } else {
+        await get().openUrl(data.src);
+      }
+      // The dataset did not come (its own message says why): nothing else of the link applies.
+      if (!get().graph || (get().graph === before && !sameData(get(), view.data))) return;
+      await applyBody(view);
+    },
+
+    async applySession(session) {
+      const before = get().graph;
+      const data = session.data;
+      if ('version' in data) {
+        if (!(await showBuiltin(data.version))) return;
+      } else if ('src' in data) {
+        await get().openUrl(data.src);
+      } else {
+        await get().openFiles(data.files, data.runtimeFactsVersion);
+      }
+      const after = get().graph;
+      if (!after || (after === before && !('version' in data && sameData(get(), data)))) return;
+      set({
+        planTask: session.plan.task,
+        dialplanFiles: session.plan.dialplanFiles,
+        dialplanShown: session.plan.dialplanFiles[0]?.name,
+        planNeeds: session.plan.needs,
+        planAgainstCurrent: session.plan.againstCurrent,
+      });
+      await applyBody(session);
+    },
+  };
+};
+
+function sameData(s: ExplorerState, data: SharedViewV1['data']): boolean {
   const source = s.source;
   if ('version' in data) return source?.kind === 'builtin' && source.version === data.version;
   return source?.kind === 'files' && source.url === data.src;

@@ -10,7 +10,7 @@ import type { SearchSlice } from './searchSlice';
 import type { CompareSlice, ExplainQueriesSlice } from './explainTypes';
 import type { PlanSlice } from './planTypes';
 import type { ShareSlice } from './shareSlice';
-import type { DecodedLink } from './shareLink';
+import type { StartView } from './shareTypes';
 
 /** Where the current graph came from. */
 export type DatasetSource =
@@ -93,7 +93,7 @@ export interface DatasetSlice {
    * Lists the built-in datasets, then shows what `link` describes (the address the page was opened
    * with), else the default dataset. A link that cannot be read says why and the default shows.
    */
-  init(link?: DecodedLink): Promise<void>;
+  init(link?: StartView): Promise<void>;
   loadBuiltin(version: string): Promise<void>;
   setRuntimeFactsVersion(version: string): Promise<void>;
   exportMetadataXml(): Promise<string | undefined>;

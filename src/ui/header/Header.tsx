@@ -2,6 +2,7 @@ import { ExportButton } from '../exportXml/ExportButton';
 import { OpenFilesButton } from '../files/OpenFilesButton';
 import { ModuleSearch } from '../search/ModuleSearch';
 import { CopyLinkButton } from '../share/CopyLinkButton';
+import { SessionMenu } from '../share/SessionMenu';
 import { ModuleCount } from './ModuleCount';
 import { VersionPicker } from './VersionPicker';
 import './header.css';
@@ -27,6 +28,7 @@ export function Header() {
       <div className="header-actions">
         <OpenFilesButton />
         <CopyLinkButton />
+        <SessionMenu />
         <ExportButton />
       </div>
     </header>

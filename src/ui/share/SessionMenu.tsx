@@ -1,0 +1,119 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { readSession, sessionOf, useExplorer, useExplorerStore } from '../../store';
+import { forgetKeptSession, keepSession } from './keptSession';
+
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Save session (one file: dataset, modules.conf, faults, view, Plan inputs), Open session, and
+ * Reset (forget the kept session, start clean). The current session is kept in the browser as the
+ * user works.
+ */
+export function SessionMenu() {
+  const store = useExplorerStore();
+  const menuId = useId();
+  const [open, setOpen] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const hasGraph = useExplorer((s) => s.graph !== undefined);
+  const setNotice = useExplorer((s) => s.setLinkNotice);
+  const applySession = useExplorer((s) => s.applySession);
+
+  useEffect(() => keepSession(store), [store]);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [open]);
+
+  const save = async (): Promise<void> => {
+    setOpen(false);
+    const s = store.getState();
+    const session = await sessionOf(s);
+    if (!session) return;
+    const day = session.savedAt.slice(0, 10);
+    download(
+      JSON.stringify(session, null, 1),
+      `asterisk-session-${s.graph?.info.version ?? 'files'}-${day}.json`,
+    );
+  };
+
+  const openFile = async (file: File): Promise<void> => {
+    const read = readSession(await file.text(), file.name);
+    // A file that is not a session changes nothing on screen; it only says why.
+    if ('error' in read) setNotice(read.error);
+    else await applySession(read.session);
+  };
+
+  const reset = async (): Promise<void> => {
+    setOpen(false);
+    await forgetKeptSession();
+    window.location.replace(window.location.pathname);
+  };
+
+  return (
+    <div className="session-menu">
+      <button
+        type="button"
+        className="btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Session
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        aria-label="Open session file"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void openFile(file);
+        }}
+      />
+      {open && (
+        <ul id={menuId} className="session-menu-list" role="menu" aria-label="Session">
+          <li role="none">
+            <button type="button" role="menuitem" disabled={!hasGraph} onClick={() => void save()}>
+              Save session
+              <span className="dim">one file: dataset, modules.conf, faults, view, plan</span>
+            </button>
+          </li>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setOpen(false);
+                fileInput.current?.click();
+              }}
+            >
+              Open session…
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => void reset()}>
+              Reset
+              <span className="dim">forget this browser&apos;s session and start clean</span>
+            </button>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}
