@@ -63,6 +63,15 @@ module.exports = {
       to: { path: '^src/engine', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'engine-testing-is-for-tests',
+      comment:
+        'Graph builders and the large-graph generator serve tests and bench/ only: the app, the worker ' +
+        'and the CLI never ship them (test files are excluded from this check, helpers shared by tests are listed).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/engine/testing/', '^src/engine/graphQueries/testGraphs\\.ts$'] },
+      to: { path: '^src/engine/testing/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

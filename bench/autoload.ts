@@ -4,7 +4,7 @@
  */
 import type { ModuleGraph, ModulesConf, SimulationResult } from '../src/model';
 import { simulate } from '../src/engine';
-import { shuffledModuleFiles } from '../src/engine/largeGraph';
+import { shuffledModuleFiles } from '../src/engine/testing/largeGraph';
 
 /** `[modules]` with `autoload = yes` and nothing else. */
 export function autoloadConf(): ModulesConf {

@@ -1,5 +1,5 @@
-import { generateLargeGraph } from '../src/engine/largeGraph';
-import { seededRandom } from '../src/engine/prng';
+import { generateLargeGraph } from '../src/engine/testing/largeGraph';
+import { seededRandom } from '../src/engine/testing/prng';
 
 /** Module folders with their share of a real tree (res and apps dominate, as in Asterisk). */
 const PREFIXES: ReadonlyArray<readonly [string, number]> = [
@@ -34,7 +34,7 @@ function prose(random: () => number, words: number): string {
  * 16,000, about 50 MB) named by module folder, each with a MODULEINFO block (`<depend>`,
  * `<use type="module">`, `<support_level>`) and the documentation prose a real xmldoc carries
  * (an application or function with synopsis, parameters and description). Dependencies come from
- * the loader benchmark's generator (src/engine/largeGraph.ts), so they point to earlier modules
+ * the loader benchmark's generator (src/engine/testing/largeGraph.ts), so they point to earlier modules
  * and form no cycle. Deterministic for a seed.
  */
 export function largeXmldoc(

@@ -13,7 +13,7 @@ import { graphvizLayered, layeredDot } from '../src/graph/graphvizLayout';
 import { LAYERED_OPTIONS, layeredPositions } from '../src/graph/layeredLayout';
 import { toLayoutInput } from '../src/graph/layoutInput';
 import type { LayoutInput } from '../src/graph/layoutInput';
-import { seededRandom } from '../src/engine/prng';
+import { seededRandom } from '../src/engine/testing/prng';
 import { loadBuiltinDatasetNode } from '../src/ingest/node/loadBuiltinDataset';
 import { ratioRow, row, skippedRow, timeAsync, type BenchRow } from './stats';
 

@@ -1,11 +1,11 @@
-import { generateLargeGraph, shuffledModuleFiles } from '../src/engine/largeGraph';
+import { generateLargeGraph, shuffledModuleFiles } from '../src/engine/testing/largeGraph';
 import { runLargeGraphAutoload, runMasterAutoload } from './autoload';
 import { loadBuiltinDatasetNode } from '../src/ingest/node/loadBuiltinDataset';
 import { row, timeSync, type BenchRow } from './stats';
 
 /**
  * The loader simulation: a full autoload of the master dataset (every module file present), and of
- * a generated 20,000-module / 60,000-edge graph (src/engine/largeGraph.ts).
+ * a generated 20,000-module / 60,000-edge graph (src/engine/testing/largeGraph.ts).
  */
 export async function benchLoader(_root: string, runs: number): Promise<BenchRow[]> {
   const master = loadBuiltinDatasetNode('master');

@@ -15,7 +15,7 @@
  * Run after `npm run datasets`: npm run layouts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { seededRandom } from '../src/engine/prng';
+import { seededRandom } from '../src/engine/testing/prng';
 import { fileURLToPath } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { parseMetadataXml } from '../src/ingest/index';

@@ -6,14 +6,14 @@
  *   npx asterisk-module-explorer simulate --data <dir>/large-graph.xml --modules-conf <autoload.conf> \
  *       --available <dir>/large-graph-available.txt --json
  *
- * The graph itself comes from src/engine/largeGraph.ts (deterministic for a seed); the benchmark
+ * The graph itself comes from src/engine/testing/largeGraph.ts (deterministic for a seed); the benchmark
  * builds it in memory with the same function.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateLargeGraph, shuffledModuleFiles } from '../src/engine/largeGraph';
+import { generateLargeGraph, shuffledModuleFiles } from '../src/engine/testing/largeGraph';
 import { writeMetadataXml } from '../src/ingest';
 
 const { values } = parseArgs({

@@ -6,7 +6,7 @@
 import type { ModuleGraph, ModulesConf, Problem, SimulationOptions, SimulationResult } from '../model';
 import { loaderFacts } from './loaderFacts';
 import { moduleKey } from './names';
-import { whyDeclined } from './queries';
+import { whyDeclined } from './explain/whyChains';
 import { moduleFileOf, simulate } from './simulate';
 
 export interface CheckResult {

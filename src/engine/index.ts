@@ -8,15 +8,8 @@ export type { LoaderFacts, ModuleLoadFacts } from './loaderFacts';
 export { moduleKey, stripSo } from './names';
 export { checkModulesConf } from './checkModulesConf';
 export type { CheckResult } from './checkModulesConf';
-export {
-  dependenciesOf,
-  dependentsOf,
-  transitiveDependencies,
-  transitiveDependents,
-  whyStarted,
-  whyDeclined,
-  explainModule,
-} from './queries';
+export { dependenciesOf, dependentsOf, transitiveDependencies, transitiveDependents } from './queries';
+export { whyStarted, whyDeclined, explainModule } from './explain/whyChains';
 export type { Dependency } from './queries';
 export * from './graphQueries';
 export { searchGraph, prepareSearch, normaliseQuery, DEFAULT_SEARCH_LIMIT } from './search/searchGraph';
@@ -34,3 +27,4 @@ export type { PlanRequirements } from './plan/verifyPlan';
 export { needsFromNames } from './plan/needs';
 export { upgradeModulesConf } from './upgrade/upgradeModulesConf';
 export type { UpgradeFinding, UpgradeInput, UpgradeResult } from './upgrade/upgradeModulesConf';
+export * from './export';

@@ -3,11 +3,12 @@
  * prints (started, declined, not loaded, use counts).
  */
 import type { ModuleOutcome, ModuleState, NotLoadedReason } from '../model';
-import type { LoadedModule, LoaderCore } from './loaderCore';
+import type { LoadedModule } from './loader/module';
+import type { LoaderState } from './loader/state';
 import { endsWithSo } from './names';
 
 export interface OutcomeContext {
-  core: LoaderCore;
+  core: LoaderState;
   /** Module file names present. */
   files: readonly string[];
   startupFailed: boolean;
@@ -25,7 +26,7 @@ export function moduleOutcomes(ctx: OutcomeContext): Record<string, ModuleOutcom
   const { core } = ctx;
   const out: Record<string, ModuleOutcome> = {};
 
-  for (const mod of core.registeredModules()) {
+  for (const mod of core.registry.registeredModules()) {
     const explained = !mod.running && mod.declineReason !== null;
     // Every outcome gets the same fields (absent ones undefined), which keeps them cheap to build.
     out[mod.name] = {
@@ -50,15 +51,15 @@ export function moduleOutcomes(ctx: OutcomeContext): Record<string, ModuleOutcom
   for (let i = 0; i < ctx.files.length; i++) {
     const file = ctx.files[i] ?? '';
     const facts = filesFacts[i] ?? core.factsForFile(file);
-    if (!facts.known) core.unknownFiles.add(file);
+    if (!facts.known) core.record.noteUnknownFile(file);
     if (out[facts.name]) continue;
     const key = facts.key;
     let reason: NotLoadedReason;
     if (ctx.configRefused) reason = 'config-error';
-    else if (core.unloadedKeys.has(key)) reason = 'unloaded';
-    else if (core.noloadedKeys.has(key)) reason = 'noload';
-    else if (!core.wasQueued(key)) reason = 'not-listed';
-    else if (core.missingLinksByKey.has(key)) reason = 'dlopen-failed';
+    else if (core.record.wasUnloaded(key)) reason = 'unloaded';
+    else if (core.record.wasNoloaded(key)) reason = 'noload';
+    else if (!core.record.wasQueued(key, core.knownFacts(key))) reason = 'not-listed';
+    else if (core.record.missingLinksOf(key) !== undefined) reason = 'dlopen-failed';
     else reason = 'never-reached';
     out[facts.name] = {
       name: facts.name,
@@ -66,7 +67,7 @@ export function moduleOutcomes(ctx: OutcomeContext): Record<string, ModuleOutcom
       declineReason: undefined,
       causes: undefined,
       notLoadedReason: reason,
-      missingLinks: reason === 'dlopen-failed' ? core.missingLinksByKey.get(key) : undefined,
+      missingLinks: reason === 'dlopen-failed' ? core.record.missingLinksOf(key) : undefined,
       startIndex: undefined,
       pulledBy: undefined,
       useCount: 0,
@@ -82,11 +83,11 @@ export function moduleOutcomes(ctx: OutcomeContext): Record<string, ModuleOutcom
 
 /** The CLI lists: declined as the log names them, not loaded = module files neither started nor declined. */
 export function outcomeLists(
-  core: LoaderCore,
+  core: LoaderState,
   files: readonly string[],
   started: readonly string[],
 ): { declined: string[]; notLoaded: string[] } {
-  const declined = [...core.reportedDeclined].sort();
+  const declined = core.record.declinedSorted();
   const done = new Set([...started, ...declined]);
   const notLoaded = new Set<string>();
   const filesFacts = core.factsForFiles(files);
@@ -94,7 +95,7 @@ export function outcomeLists(
     const file = files[i] ?? '';
     if (!endsWithSo(file)) continue;
     const facts = filesFacts[i] ?? core.factsForFile(file);
-    if (!facts.known) core.unknownFiles.add(file);
+    if (!facts.known) core.record.noteUnknownFile(file);
     if (!done.has(facts.name)) notLoaded.add(facts.name);
   }
   return { declined, notLoaded: [...notLoaded].sort() };

@@ -3,7 +3,11 @@
  * the console output of main/cli.c: handle_load, handle_unload, handle_refresh.
  */
 import type { LoaderEvent, RuntimeCommand, RuntimeResult } from '../model';
-import type { LoaderCore, UnloadForce } from './loaderCore';
+import type { UnloadForce } from './loader/module';
+import { refreshResource } from './loader/refresh';
+import { modulesShutdown } from './loader/shutdown';
+import type { LoaderState } from './loader/state';
+import { loadAtRuntime, unloadResource } from './loader/unload';
 import { padRight } from './names';
 
 export type ParsedCommand = { command: RuntimeCommand; text: string } | { error: string; text: string };
@@ -79,11 +83,11 @@ export function renderRuntimeCommand(command: RuntimeCommand): string {
 }
 
 /** main/cli.c: handle_modlist — modules sorted by name, filtered by a case-insensitive substring. */
-function moduleShow(core: LoaderCore, like: string): string[] {
+function moduleShow(core: LoaderState, like: string): string[] {
   const row = (a: string, b: string, c: string, d: string, e: string): string =>
     `${padRight(a, 30)} ${padRight(b.slice(0, 40), 40)} ${padRight(c, 10)} ${padRight(d, 11)} ${e.padStart(13)}`;
   const lines = [row('Module', 'Description', 'Use Count', 'Status', 'Support Level')];
-  const mods = core
+  const mods = core.registry
     .moduleList()
     .filter((m) => m.resource.toLowerCase().includes(like.toLowerCase()))
     .sort((a, b) =>
@@ -118,7 +122,7 @@ export const NOT_RUNNING_MESSAGE =
   'Unable to connect to remote asterisk (does /var/run/asterisk/asterisk.ctl exist?)';
 
 /** Runs one command against a started loader and reports it as the CLI would. */
-export function runRuntimeCommand(core: LoaderCore, command: RuntimeCommand, text: string): RuntimeResult {
+export function runRuntimeCommand(core: LoaderState, command: RuntimeCommand, text: string): RuntimeResult {
   const mark = core.t.mark();
   const out: string[] = [];
   let ok = true;
@@ -128,7 +132,7 @@ export function runRuntimeCommand(core: LoaderCore, command: RuntimeCommand, tex
   };
   switch (command.kind) {
     case 'load':
-      if (core.loadAtRuntime(command.module)) {
+      if (loadAtRuntime(core, command.module)) {
         out.push(`Unable to load module ${command.module}`);
         failed();
       } else {
@@ -137,7 +141,7 @@ export function runRuntimeCommand(core: LoaderCore, command: RuntimeCommand, tex
       break;
     case 'unload':
       for (const name of command.modules) {
-        if (core.unloadResource(name, command.force)) {
+        if (unloadResource(core, name, command.force)) {
           out.push(`Unable to unload resource ${name}`);
           failed();
           break;
@@ -146,7 +150,7 @@ export function runRuntimeCommand(core: LoaderCore, command: RuntimeCommand, tex
       }
       break;
     case 'refresh': {
-      const res = core.refreshResource(command.module, 'soft', command.recursive);
+      const res = refreshResource(core, command.module, 'soft', command.recursive);
       if (res) {
         out.push(`Unable to ${res > 0 ? 'unload' : 'load'} resource ${command.module}`);
         failed();
@@ -159,7 +163,7 @@ export function runRuntimeCommand(core: LoaderCore, command: RuntimeCommand, tex
       out.push(...moduleShow(core, command.like ?? ''));
       break;
     case 'shutdown':
-      core.shutdown();
+      modulesShutdown(core);
       break;
   }
   const events: LoaderEvent[] = core.t.events.slice(mark.events);
@@ -170,7 +174,7 @@ export function runRuntimeCommand(core: LoaderCore, command: RuntimeCommand, tex
     else if (e.type === 'started') loaded.push(e.module);
   }
   const useCounts: Record<string, number> = {};
-  for (const mod of core.moduleList()) useCounts[mod.name] = mod.usecount;
+  for (const mod of core.registry.moduleList()) useCounts[mod.name] = mod.usecount;
   return {
     command: text,
     ok,

@@ -12,21 +12,18 @@ import type {
   SimulationOptions,
   SimulationResult,
 } from '../model';
-import { runCurrentStartup } from './currentStartup';
-import type { StartupOutcome } from './currentStartup';
-import { legacyHazards, runLegacyStartup } from './legacyStartup';
-import { LoaderCore } from './loaderCore';
+import { LoaderState } from './loader/state';
 import { loaderFacts } from './loaderFacts';
 import type { LoaderFacts } from './loaderFacts';
 import { moduleKey } from './names';
 import { moduleOutcomes, outcomeLists } from './outcomes';
-import { proposedLoadOrder } from './proposedLoadOrder';
 import {
   notRunningResult,
   parseRuntimeCommand,
   renderRuntimeCommand,
   runRuntimeCommand,
 } from './runtimeCommands';
+import { LOADER_VARIANTS } from './startup/variants';
 import { Transcript } from './transcript';
 
 /** Module file names present by default: every loadable module of the dataset, alphabetically. */
@@ -56,34 +53,25 @@ export function simulate(
     .filter((f) => f !== '' && (missing.size === 0 || !missing.has(moduleKey(f))));
 
   const t = new Transcript();
-  const core = new LoaderCore(facts, files, faults, t);
-  let startup: StartupOutcome;
-  if (loader === 'legacy') {
-    startup = runLegacyStartup(core, conf, { readdirOrder: files });
-  } else if (loader === 'proposed') {
-    startup = runCurrentStartup(core, conf, {
-      readdirOrder: files,
-      beforeNoload: proposedLoadOrder(core, conf),
-    });
-  } else {
-    startup = runCurrentStartup(core, conf, { readdirOrder: files });
-  }
+  const core = new LoaderState(facts, files, faults, t);
+  const variant = LOADER_VARIANTS[loader];
+  const startup = variant.startup(core, conf, files);
 
   const startupFailed = startup.res !== 0;
   const { events, lines: log } = t.takeRecorded();
-  const started = [...core.startOrder];
+  const started = core.record.startOrder();
   const { declined, notLoaded } = outcomeLists(core, files, started);
   const useCounts: Record<string, number> = {};
-  for (const mod of core.moduleList()) useCounts[mod.name] = mod.usecount;
+  for (const mod of core.registry.moduleList()) useCounts[mod.name] = mod.usecount;
   const outcomeContext = { core, files, startupFailed, configRefused: startup.res === -1 };
   const modules = moduleOutcomes(outcomeContext);
-  const hazards = loader === 'legacy' ? legacyHazards(core, modules) : [];
+  const hazards = variant.hazards(core, modules);
   for (const h of hazards) {
     const o = modules[h.module];
     if (o) o.hazard = true;
   }
 
-  for (const file of core.unknownFiles) {
+  for (const file of core.record.unknownFiles()) {
     problems.push({
       severity: 'warning',
       code: 'config-unknown-module',
@@ -108,8 +96,8 @@ export function simulate(
     );
   }
   const finalModules = runtime.length > 0 && !startupFailed ? moduleOutcomes(outcomeContext) : modules;
-  if (loader === 'legacy' && finalModules !== modules) {
-    for (const h of legacyHazards(core, finalModules)) {
+  if (finalModules !== modules) {
+    for (const h of variant.hazards(core, finalModules)) {
       const o = finalModules[h.module];
       if (o) o.hazard = true;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTextInput, MAX_BROWSER_MODULES, writeMetadataXml } from '../ingest';
-import { generateLargeGraph } from '../engine/largeGraph';
+import { generateLargeGraph } from '../engine/testing/largeGraph';
 import { diskExplorerApi, fixtureFile } from './testSupport';
 
 /** UTF-16 LE bytes of `text`, with a byte-order mark when asked. */

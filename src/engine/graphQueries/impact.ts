@@ -6,7 +6,7 @@
  * built-ins are always there, Asterisk 13's loader ignores dependencies).
  */
 import type { LoaderKind, ModuleGraph, ModuleOutcome, ModulesConf, SimulationResult } from '../../model';
-import { whyDeclined } from '../queries';
+import { whyDeclined } from '../explain/whyChains';
 import { simulate } from '../simulate';
 import { autoloadBaseline } from '../autoloadBaseline';
 import { resolveModule } from './moduleNames';

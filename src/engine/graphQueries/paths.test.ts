@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinDatasetNode } from '../../ingest/node/loadBuiltinDataset';
-import { generateLargeGraph } from '../largeGraph';
+import { generateLargeGraph } from '../testing/largeGraph';
 import { buildGraph } from '../testing/buildGraph';
 import type { ModuleSpec } from '../testing/buildGraph';
 import { DEFAULT_QUERY_KINDS, kindsBetween } from './adjacency';

@@ -13,9 +13,9 @@ import type {
   SimulationResult,
 } from '../../model';
 import { moduleKey, stripSo } from '../names';
-import { whyDeclined } from '../queries';
+import { whyDeclined } from '../explain/whyChains';
 import { simulate } from '../simulate';
-import { autoloadEnabled } from '../loadOrder';
+import { autoloadEnabled } from '../startup/loadOrder';
 
 export type ListingOption = 'load' | 'preload' | 'require' | 'preload-require';
 

@@ -5,7 +5,7 @@
  */
 import type { LoaderKind, ModuleGraph, ModulesConf, PlanVerification, UsedItem } from '../../model';
 import { CORE_PROVIDER } from '../../model';
-import { whyDeclined } from '../queries';
+import { whyDeclined } from '../explain/whyChains';
 import { simulate } from '../simulate';
 import { dependencyTargets } from './closure';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexEdges } from '../../model';
 import type { DependencyEdge, EdgeKind, ModuleGraph, ModuleInfo, ModuleKind } from '../../model';
 import { loadBuiltinDatasetNode } from '../../ingest/node/loadBuiltinDataset';
-import { generateLargeGraph } from '../largeGraph';
+import { generateLargeGraph } from '../testing/largeGraph';
 import { METRIC_EDGE_KINDS, moduleMetrics } from './moduleMetrics';
 
 function tinyGraph(

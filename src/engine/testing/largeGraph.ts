@@ -3,9 +3,9 @@
  * edges) for benchmarking the loader simulation. Deterministic for a given seed. Dependencies
  * point from later to earlier modules, so the graph has no cycles, as real builds do not.
  */
-import type { DependencyEdge, EdgeKind, ModuleGraph, ModuleInfo, SourceRef } from '../model';
+import type { DependencyEdge, EdgeKind, ModuleGraph, ModuleInfo, SourceRef } from '../../model';
 import { seededRandom } from './prng';
-import { indexEdges } from '../model';
+import { indexEdges } from '../../model';
 
 export interface LargeGraphOptions {
   modules?: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateLargeGraph, shuffledModuleFiles } from './largeGraph';
-import { simulate } from './simulate';
-import { conf } from './testing/conf';
+import { simulate } from '../simulate';
+import { conf } from './conf';
 
 describe('generateLargeGraph', () => {
   it('makes the requested number of modules and edges, the same for the same seed', () => {

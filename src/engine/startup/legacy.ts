@@ -4,20 +4,22 @@
  * global symbols first, then the rest — and each group is started in priority order, whatever
  * happened to the modules it uses. The hazards this leaves are reported.
  */
-import type { Hazard, ModuleOutcome, ModulesConf } from '../model';
-import type { StartupOutcome } from './currentStartup';
-import type { LoadedModule, LoadResult } from './loaderCore';
-import type { LoaderCore } from './loaderCore';
-import { LOAD_DECLINE, LOAD_FAILURE, LOAD_PRIORITY, LOAD_SKIP, LOAD_SUCCESS, MODULE_DIR } from './loaderCore';
+import type { Hazard, ModuleOutcome, ModulesConf } from '../../model';
+import type { StartupOutcome } from './loadModules';
+import { unresolvedLinks } from '../loader/dlopen';
+import type { LoadedModule, LoadResult } from '../loader/module';
+import { LOAD_DECLINE, LOAD_FAILURE, LOAD_PRIORITY, LOAD_SKIP, MODULE_DIR } from '../loader/module';
+import { ASTERISK_13_START, startResource } from '../loader/startResource';
+import type { LoaderState } from '../loader/state';
 import { LoadOrderList, autoloadEnabled } from './loadOrder';
 import type { LoadOrderEntry } from './loadOrder';
-import { moduleFileName, moduleKey, padRight } from './names';
+import { moduleFileName, moduleKey, padRight } from '../names';
 
 /** 13.x main/loader.c: LOAD_RETRIES */
 const LOAD_RETRIES = 4;
 
 export function runLegacyStartup(
-  core: LoaderCore,
+  core: LoaderState,
   conf: ModulesConf,
   options: { readdirOrder: readonly string[] },
 ): StartupOutcome {
@@ -26,7 +28,7 @@ export function runLegacyStartup(
   for (const name of core.facts.builtinOrder) {
     const facts = core.facts.byKey.get(moduleKey(name));
     if (!facts) continue;
-    const mod = core.registerBuiltin(facts);
+    const mod = core.registry.registerBuiltin(facts);
     mod.running = true;
   }
   // asterisk.c calls load_modules twice: preload entries first, then everything else.
@@ -39,18 +41,18 @@ export function runLegacyStartup(
         `${preloadOnly ? 'Module Preload' : 'Module'} initialization failed.  ASTERISK EXITING!`,
         'asterisk.c',
       );
-      core.fullyBooted = true;
+      core.markFullyBooted();
       return { res: -2, exitCode: res === -2 ? 2 : 1 };
     }
   }
   t.log('VERBOSE', 'Asterisk Ready.', 'asterisk.c');
-  core.fullyBooted = true;
+  core.markFullyBooted();
   return { res: 0, exitCode: 0 };
 }
 
 /** 13.x main/loader.c: load_modules */
 function loadModules(
-  core: LoaderCore,
+  core: LoaderState,
   conf: ModulesConf,
   preloadOnly: boolean,
   readdirOrder: readonly string[],
@@ -74,7 +76,7 @@ function loadModules(
   if (!preloadOnly && autoloadEnabled(conf)) {
     for (const file of readdirOrder) {
       if (file.length < 4 || file.slice(-3).toLowerCase() !== '.so') continue;
-      if (core.find(file)) continue;
+      if (core.registry.find(file)) continue;
       list.add(file, false, false, false, 'autoload');
     }
   }
@@ -83,7 +85,7 @@ function loadModules(
     const entry = list.get(v.value);
     if (!entry) continue;
     list.remove(entry);
-    core.noloadedKeys.add(entry.key);
+    core.record.noteNoload(entry.key);
     t.emit({ type: 'noload-removed', module: entry.resource, line: v.line });
   }
   if (list.size > 0) t.log('NOTICE', `${list.size} modules will be loaded.`);
@@ -94,7 +96,7 @@ function loadModules(
 }
 
 /** 13.x main/loader.c: load_resource_list — one group (global-symbol modules or the rest). */
-function loadResourceList(core: LoaderCore, list: LoadOrderList, globalSymbols: boolean): number {
+function loadResourceList(core: LoaderState, list: LoadOrderList, globalSymbols: boolean): number {
   const t = core.t;
   const heap: LoadedModule[] = [];
   const flag = globalSymbols ? 1 : 0;
@@ -124,8 +126,8 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList, globalSymbols: 
         next.push(entry);
         if (i === LOAD_RETRIES - 1) {
           const facts = core.factsForFile(moduleFileName(entry.resource));
-          const links = core.unresolvedLinks(facts);
-          core.missingLinksByKey.set(facts.key, links);
+          const links = unresolvedLinks(core, facts);
+          core.record.noteOpenFailed(facts.key, links);
           t.emit({ type: 'open-failed', module: facts.name, pass: i + 1, missingLinks: links, final: true });
         }
       }
@@ -137,11 +139,11 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList, globalSymbols: 
   const sorted = [...heap].sort((a, b) => a.priority - b.priority);
   t.emit({ type: 'prioritised', modules: sorted.map((m) => m.name) });
   for (const mod of sorted) {
-    const lres = startResource(core, mod);
+    const lres = startResource(core, mod, undefined, false, ASTERISK_13_START);
     t.debug(`START: ${padRight(mod.resource, 46)} ${lres} ${flag}`);
-    if (lres === LOAD_DECLINE) core.reportedDeclined.add(mod.name);
+    if (lres === LOAD_DECLINE) core.record.noteDeclinedInLog(mod.name);
     if (lres === LOAD_FAILURE) {
-      core.reportedDeclined.add(mod.name);
+      core.record.noteDeclinedInLog(mod.name);
       t.log('ERROR', `*** Failed to load module ${mod.resource}`);
       return -1;
     }
@@ -151,14 +153,14 @@ function loadResourceList(core: LoaderCore, list: LoadOrderList, globalSymbols: 
 
 /** 13.x main/loader.c: load_resource (with a heap) and load_dynamic_module. */
 function loadResource(
-  core: LoaderCore,
+  core: LoaderState,
   entry: LoadOrderEntry,
   globalSymbols: boolean,
   suppress: boolean,
   heap: LoadedModule[],
 ): LoadResult {
   const t = core.t;
-  let mod = core.find(entry.resource);
+  let mod = core.registry.find(entry.resource);
   if (mod) {
     if (mod.running) {
       t.log('WARNING', `Module '${entry.resource}' already loaded and running.`);
@@ -188,7 +190,7 @@ function loadResource(
  * rest with RTLD_NOW, which fails while a global-symbol module they link against is not loaded.
  */
 function openLegacy(
-  core: LoaderCore,
+  core: LoaderState,
   resourceIn: string,
   file: string,
   globalSymbols: boolean,
@@ -206,9 +208,9 @@ function openLegacy(
   const facts = core.factsForFile(file);
   if (globalSymbols) {
     if (!facts.globalSymbols) return 'local-only';
-    return core.register(facts, file);
+    return core.registry.register(facts, file);
   }
-  const missing = core.unresolvedLinks(facts);
+  const missing = unresolvedLinks(core, facts);
   if (missing.length > 0) {
     if (!suppress)
       t.log(
@@ -217,50 +219,16 @@ function openLegacy(
       );
     return null;
   }
-  return core.register(facts, file);
-}
-
-/** 13.x main/loader.c: start_resource — no dependency check at all. */
-function startResource(core: LoaderCore, mod: LoadedModule): LoadResult {
-  const t = core.t;
-  if (mod.running) return LOAD_SUCCESS;
-  t.emit({ type: 'attempted', module: mod.name });
-  if (!core.hasLoadFunction(mod)) {
-    mod.failed = true;
-    core.declineEvent(mod, 'no-load-function', []);
-    t.emit({ type: 'failed', module: mod.name, required: mod.required });
-    return LOAD_FAILURE;
-  }
-  t.verbose(`Loading ${mod.resource}.`);
-  const fault = core.faultOf(mod);
-  const res: LoadResult =
-    fault === 'decline' ? LOAD_DECLINE : fault === 'failure' ? LOAD_FAILURE : LOAD_SUCCESS;
-  if (res === LOAD_SUCCESS) {
-    t.verbose(`${mod.resource} => (${mod.facts.description})`);
-    mod.running = true;
-    mod.startIndex = core.startOrder.length;
-    core.startOrder.push(mod.name);
-    core.unloadedKeys.delete(mod.key);
-    t.emit({ type: 'started', module: mod.name });
-  } else if (res === LOAD_DECLINE) {
-    mod.declined = true;
-    core.declineEvent(mod, 'self', []);
-  } else {
-    mod.failed = true;
-    core.declineEvent(mod, 'failure', []);
-    t.emit({ type: 'failed', module: mod.name, required: mod.required });
-  }
-  core.moveToTail(mod);
-  return res;
+  return core.registry.register(facts, file);
 }
 
 /**
  * What the dependency-aware loader was built to prevent: a running module whose required or
  * build-time dependency is not running.
  */
-export function legacyHazards(core: LoaderCore, modules: Record<string, ModuleOutcome>): Hazard[] {
+export function legacyHazards(core: LoaderState, modules: Record<string, ModuleOutcome>): Hazard[] {
   const hazards: Hazard[] = [];
-  for (const mod of core.moduleList()) {
+  for (const mod of core.registry.moduleList()) {
     if (!mod.running || mod.builtin) continue;
     const seen = new Set<string>();
     for (const dep of [...mod.facts.requires, ...mod.facts.depends]) {
@@ -270,7 +238,7 @@ export function legacyHazards(core: LoaderCore, modules: Record<string, ModuleOu
       const target = core.facts.byKey.get(key);
       if (!target) continue;
       const state = modules[target.name]?.state;
-      if (state === 'running' || (target.builtin && core.find(dep)?.running)) continue;
+      if (state === 'running' || (target.builtin && core.registry.find(dep)?.running)) continue;
       hazards.push({
         module: mod.name,
         dependency: target.name,

@@ -1,4 +1,6 @@
 /**
+ * The decline cascade (main/loader.c: resource_list_recursive_decline).
+ *
  * The question main/loader.c: resource_list_recursive_decline asks of every module left in the
  * priority vector after one declines: does module_deps_missing_recursive(dep) succeed, and is the
  * declined module among what it finds? Walking each module's missing dependencies afresh is
@@ -17,12 +19,56 @@
  *   expansions (which take the references) and where a walk stops at an unknown dependency are
  *   those of the C code.
  */
-import type { LoadedModule, LoaderCore } from './loaderCore';
+import type { LoadedModule } from '../loader/module';
+import { missingDependencyModules } from '../loader/references';
+import { declineEvent } from '../loader/startResource';
+import type { LoaderState } from '../loader/state';
+import type { PriorityVector } from './priorityVector';
+
+/**
+ * main/loader.c: resource_list_recursive_decline — after `mod` declines, every module left in the
+ * vector whose resolvable dependencies include it declines too, listed in one message.
+ */
+export function recursiveDecline(core: LoaderState, resources: PriorityVector, mod: LoadedModule): -1 | -2 {
+  const t = core.t;
+  mod.declined = true;
+  core.record.noteDeclinedInLog(mod.name);
+  if (mod.required) {
+    t.loadError(`Required module ${mod.name} declined to load.`);
+    return -2;
+  }
+  t.loadError(`${mod.name} declined to load.`);
+  let requiredCascade = false;
+  const names: string[] = [];
+  const scan = new DeclineScan(core, mod);
+  resources.forEachRemaining((dep) => {
+    if (dep.declined) return true;
+    if (!scan.dependsOnTarget(dep)) return true;
+    dep.declined = true;
+    scan.declined(dep);
+    declineEvent(core, dep, 'cascade', [mod.name]);
+    if (dep.required) {
+      t.loadError(`Cannot load required module ${dep.name} that depends on ${mod.name}`);
+      core.record.noteDeclinedInLog(dep.name);
+      requiredCascade = true;
+      return false;
+    }
+    names.push(dep.name);
+    return true;
+  });
+  if (requiredCascade) return -2;
+  if (names.length > 0) {
+    t.loadError(`Declined modules which depend on ${mod.name}: ${names.join(', ')}`);
+    for (const name of names) core.record.noteDeclinedInLog(name);
+  }
+  return -1;
+}
 
 const NONE: LoadedModule[] = [];
 
+/** Answers resource_list_recursive_decline's question for each queued module after one decline (see the file comment). */
 export class DeclineScan {
-  private readonly core: LoaderCore;
+  private readonly core: LoaderState;
   /** The module that declined. */
   private readonly target: LoadedModule;
   /** Missing dependencies per expanded module, as module_deps_reference lists them (undefined: unknown name). */
@@ -34,7 +80,7 @@ export class DeclineScan {
   /** Modules whose whole closure is expanded and free of unknown dependencies. */
   private readonly done = new Set<LoadedModule>();
 
-  constructor(core: LoaderCore, target: LoadedModule) {
+  constructor(core: LoaderState, target: LoadedModule) {
     this.core = core;
     this.target = target;
   }
@@ -95,7 +141,7 @@ export class DeclineScan {
     if (mod.facts.enhances.length === 0) return;
     const listing = this.parents.get(mod);
     if (!listing) return;
-    for (const m of new Set(listing)) this.children.set(m, this.core.missingDependencyModules(m));
+    for (const m of new Set(listing)) this.children.set(m, missingDependencyModules(this.core, m));
     this.parents.clear();
     this.reaches.clear();
     for (const [m, kids] of this.children) for (const c of kids) if (c) this.addParent(c, m);
@@ -112,7 +158,7 @@ export class DeclineScan {
   private childrenOf(m: LoadedModule): readonly (LoadedModule | undefined)[] {
     const known = this.children.get(m);
     if (known) return known;
-    const kids = this.core.missingDependencyModules(m);
+    const kids = missingDependencyModules(this.core, m);
     this.children.set(m, kids);
     let reaches = false;
     for (const c of kids) {

@@ -2,11 +2,11 @@
  * The load-order list: which modules the loader will try, in which order, with which flags
  * (main/loader.c: add_to_load_order, loader_builtin_init, loader_config_init).
  */
-import type { LoadOrderSource, ModulesConf, ModulesConfEntry } from '../model';
-import type { LoaderCore } from './loaderCore';
-import type { ModuleLoadFacts } from './loaderFacts';
-import { endsWithSo, moduleKey, stripSo } from './names';
-import type { Transcript } from './transcript';
+import type { LoadOrderSource, ModulesConf, ModulesConfEntry } from '../../model';
+import type { LoaderState } from '../loader/state';
+import type { ModuleLoadFacts } from '../loaderFacts';
+import { endsWithSo, moduleKey, stripSo } from '../names';
+import type { Transcript } from '../transcript';
 
 export interface LoadOrderEntry {
   /** The name as written (config value or directory entry): messages print it like this. */
@@ -30,9 +30,9 @@ export class LoadOrderList {
   private readonly byKey = new Map<string, LoadOrderEntry>();
   private readonly removed = new Set<LoadOrderEntry>();
   private readonly t: Transcript;
-  private readonly core: LoaderCore;
+  private readonly core: LoaderState;
 
-  constructor(t: Transcript, core: LoaderCore) {
+  constructor(t: Transcript, core: LoaderState) {
     this.t = t;
     this.core = core;
     this.byId = new Array<LoadOrderEntry | undefined>(core.facts.list.length).fill(undefined);
@@ -64,7 +64,7 @@ export class LoadOrderList {
     this.entries.push(entry);
     if (facts) this.byId[facts.id] = entry;
     else this.byKey.set(key, entry);
-    this.core.markQueued(key, facts);
+    this.core.record.noteQueued(key, facts);
     const module = facts && isFileOf(resource, facts.name) ? facts.name : stripSo(resource);
     if (line !== undefined)
       this.t.emit({ type: 'queued', module, resource, source, line, required, preload });
@@ -125,7 +125,7 @@ export interface ConfigInitOptions {
  * the configuration.
  */
 export function applyModulesConf(
-  core: LoaderCore,
+  core: LoaderState,
   conf: ModulesConf,
   list: LoadOrderList,
   options: ConfigInitOptions,
@@ -167,7 +167,7 @@ export function applyModulesConf(
       const fileFacts = filesFacts[i];
       const known = fileFacts?.known ? fileFacts : null;
       const key = known ? known.key : moduleKey(file);
-      if (core.findKey(key, known)) continue;
+      if (core.registry.findKey(key, known)) continue;
       list.add(file, false, false, false, 'autoload', undefined, key, known);
     }
   }
@@ -190,13 +190,13 @@ export function applyModulesConf(
       return false;
     }
     list.remove(entry);
-    core.noloadedKeys.add(entry.key);
+    core.record.noteNoload(entry.key);
     t.emit({ type: 'noload-removed', module: stripSo(entry.resource), line: v.line });
   }
   return true;
 }
 
-function unknownOption(core: LoaderCore, v: ModulesConfEntry): false {
+function unknownOption(core: LoaderState, v: ModulesConfEntry): false {
   core.t.log('ERROR', `Unknown configuration option '${v.name}'`);
   return false;
 }

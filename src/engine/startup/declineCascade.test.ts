@@ -4,11 +4,11 @@
  * dependencies afresh; these pin the answers and the side effects that walk has in C.
  */
 import { describe, expect, it } from 'vitest';
-import type { LoaderEvent, SimulationResult } from '../model';
-import { simulate } from './simulate';
-import { buildGraph } from './testing/buildGraph';
-import type { ModuleSpec } from './testing/buildGraph';
-import { conf } from './testing/conf';
+import type { LoaderEvent, SimulationResult } from '../../model';
+import { simulate } from '../simulate';
+import { buildGraph } from '../testing/buildGraph';
+import type { ModuleSpec } from '../testing/buildGraph';
+import { conf } from '../testing/conf';
 
 const CORE: Record<string, ModuleSpec> = {
   cdr: { builtin: true, priority: 40, requires: ['extconfig'] },

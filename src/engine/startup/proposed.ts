@@ -5,16 +5,16 @@
  * (provider) links imply nothing. A module both implied-loaded and noloaded, or implied-noloaded
  * and explicitly loaded, is a configuration error that stops startup.
  */
-import type { ModulesConf, ModulesConfEntry } from '../model';
-import type { LoaderCore } from './loaderCore';
+import type { ModulesConf, ModulesConfEntry } from '../../model';
+import type { LoaderState } from '../loader/state';
 import type { LoadOrderList } from './loadOrder';
 import { autoloadEnabled } from './loadOrder';
-import { moduleKey } from './names';
+import { moduleKey } from '../names';
 
 const LOADING = new Set(['load', 'require', 'preload', 'preload-require']);
 
 /** The hook that adjusts the load order before `noload` removals; false refuses the configuration. */
-export function proposedLoadOrder(core: LoaderCore, conf: ModulesConf): (list: LoadOrderList) => boolean {
+export function proposedLoadOrder(core: LoaderState, conf: ModulesConf): (list: LoadOrderList) => boolean {
   return (list) => {
     const facts = core.facts;
     const t = core.t;
@@ -89,7 +89,7 @@ export function proposedLoadOrder(core: LoaderCore, conf: ModulesConf): (list: L
           const entry = list.get(depKey);
           if (entry && !entry.builtin) {
             list.remove(entry);
-            core.noloadedKeys.add(entry.key);
+            core.record.noteNoload(entry.key);
             t.emit({
               type: 'noload-removed',
               module: nameOf(depKey),
