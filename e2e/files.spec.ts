@@ -97,6 +97,19 @@ test('a file with more modules than the browser draws is refused with a message;
   await expect(explorer.canvas).toHaveAttribute('data-graph-version', version);
 });
 
+test('deeply nested XML is refused in words, with its line and column; the graph stays', async ({
+  explorer,
+}) => {
+  const count = await explorer.moduleCount.textContent();
+  const deep = `<docs>\n<module name="app_a">${'<x>'.repeat(3000)}${'</x>'.repeat(3000)}</module>\n</docs>`;
+  await explorer.openFileContents([{ name: 'deep.xml', text: deep }]);
+  await expect(explorer.alert).toContainText('Opening deep.xml failed');
+  await expect(explorer.alert).toContainText(
+    'deep.xml:2:3016: deep.xml is refused: nesting deeper than 1,000 elements at line 2, column 3016.',
+  );
+  await expect(explorer.moduleCount).toHaveText(count ?? '');
+});
+
 test('a long load can be cancelled and the previous graph stays', async ({ explorer }) => {
   const version = (await explorer.canvas.getAttribute('data-graph-version')) ?? '';
   const count = await explorer.moduleCount.textContent();

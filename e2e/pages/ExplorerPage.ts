@@ -28,7 +28,7 @@ export class ExplorerPage {
   readonly versionPicker: Locator;
   readonly search: Locator;
   readonly openFilesButton: Locator;
-  readonly exportButton: Locator;
+  readonly exportMenu: Locator;
   readonly inspector: Locator;
   readonly inspectorTab: Locator;
   readonly problemsTab: Locator;
@@ -43,7 +43,7 @@ export class ExplorerPage {
     this.versionPicker = page.getByLabel('Asterisk version');
     this.search = page.getByRole('combobox', { name: 'Search', exact: true });
     this.openFilesButton = page.getByRole('button', { name: 'Open files' });
-    this.exportButton = page.getByRole('button', { name: 'Export Module Metadata XML' });
+    this.exportMenu = page.getByRole('button', { name: 'Export', exact: true });
     this.inspector = page.getByRole('region', { name: 'Inspector' });
     this.inspectorTab = page.getByRole('tab', { name: 'Inspector' });
     this.problemsTab = page.getByRole('tab', { name: /^Problems/ });
@@ -51,6 +51,16 @@ export class ExplorerPage {
     this.alert = page.getByRole('alert');
     this.runtimeFactsNote = page.getByRole('note', { name: 'Load order facts' });
     this.progress = page.getByRole('status', { name: 'Loading progress' });
+  }
+
+  /** Opens the Export menu, picks `item`, and returns the file it downloads. */
+  async exportFile(item: string): Promise<{ name: string; path: string }> {
+    await this.exportMenu.click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('menuitem', { name: new RegExp(`^${item.replace(/[()]/g, '\\$&')}`) }).click(),
+    ]);
+    return { name: download.suggestedFilename(), path: await download.path() };
   }
 
   async open(): Promise<void> {
@@ -157,7 +167,10 @@ export class ExplorerPage {
 
   /** Waits until the graph is laid out and nothing moves (focus and grouping changes animate). */
   async waitForStillGraph(): Promise<void> {
-    await expect(this.page.getByRole('region', { name: 'Module graph' })).toHaveAttribute('aria-busy', 'false');
+    await expect(this.page.getByRole('region', { name: 'Module graph' })).toHaveAttribute(
+      'aria-busy',
+      'false',
+    );
     await expect
       .poll(() =>
         this.page.evaluate(() => {

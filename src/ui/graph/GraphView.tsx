@@ -5,17 +5,18 @@ import { GraphController } from '../../graph/graphController';
 import type { NodeData } from '../../graph/elements';
 import { readPrecomputedLayout } from '../../graph/layoutFile';
 import { createLayoutService } from '../../graph/layoutService';
-import { outcomeClassesAt } from '../../graph/outcomes';
+import { diagnosisClasses, outcomeClassesAt } from '../../graph/outcomes';
 import { LARGE_GRAPH_MODULES } from '../../graph/scene';
 import type { Scene } from '../../graph/scene';
 import type { GraphUniverse, GroupKey } from '../../graph/universe';
-import { selectSimulation, useExplorer } from '../../store';
+import { selectServerRun, selectSimulation, useExplorer } from '../../store';
 import { FaultMenu } from '../simulation/FaultMenu';
 import { FocusPath } from '../toolbar/FocusPath';
 import type { FaultMenuTarget } from '../simulation/FaultMenu';
 import { describeNode, useGraphKeyboard } from './graphKeyboard';
 import { selectionOfNode } from './nodeSelection';
 import { exposeForTests } from './testHooks';
+import { setActiveGraph } from './activeGraph';
 import { useGraphScene } from './useGraphScene';
 import './graph.css';
 
@@ -54,6 +55,10 @@ export function GraphView() {
   const simulation = useExplorer(selectSimulation);
   const colourBy = useExplorer((s) => s.colourBy);
   const timelineStep = useExplorer((s) => s.timelineStep);
+  // On the Server tab the graph shows what really happened on the user's server.
+  const serverDiagnosis = useExplorer((s) =>
+    s.sidePanelTab === 'server' ? selectServerRun(s)?.diagnosis : undefined,
+  );
 
   const container = useRef<HTMLDivElement>(null);
   const modulesLayer = useRef<HTMLDivElement>(null);
@@ -162,7 +167,12 @@ export function GraphView() {
     controllers[otherMode(mode)].setActive(false);
     controller.setActive(true);
     controllerRef.current = controller;
-    return exposeForTests(controller.cy);
+    setActiveGraph(controller);
+    const unexpose = exposeForTests(controller.cy);
+    return () => {
+      unexpose();
+      setActiveGraph(undefined);
+    };
   }, [controllers, controller, mode]);
 
   // New dataset: its elements replace the old ones; then every scene is a diff.
@@ -187,9 +197,10 @@ export function GraphView() {
 
   // Outcome colours: recomputed from the result and the timeline step, patched by id (only changes).
   const outcomeClasses = useMemo(() => {
+    if (serverDiagnosis && graph) return diagnosisClasses(serverDiagnosis, Object.keys(graph.modules));
     if (!simulation || colourBy !== 'outcome' || !graph) return undefined;
     return outcomeClassesAt(simulation.result, Object.keys(graph.modules), timelineStep);
-  }, [simulation, colourBy, graph, timelineStep]);
+  }, [simulation, colourBy, graph, timelineStep, serverDiagnosis]);
 
   useEffect(() => {
     controller?.setOutcomes(outcomeClasses);

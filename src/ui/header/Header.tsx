@@ -1,4 +1,4 @@
-import { ExportButton } from '../exportXml/ExportButton';
+import { ExportMenu } from '../export/ExportMenu';
 import { OpenFilesButton } from '../files/OpenFilesButton';
 import { ModuleSearch } from '../search/ModuleSearch';
 import { CopyLinkButton } from '../share/CopyLinkButton';
@@ -29,7 +29,7 @@ export function Header() {
         <OpenFilesButton />
         <CopyLinkButton />
         <SessionMenu />
-        <ExportButton />
+        <ExportMenu />
       </div>
     </header>
   );

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ModulesPlan, PlannedModule, Problem, UsedItem } from '../../model';
 import { CATEGORY_LABELS } from '../../graph/palette';
 import { CodeEditor } from '../editor/CodeEditor';
-import { downloadText } from './download';
+import { downloadText } from '../files/download';
 import {
   USED_KIND_LABELS,
   moduleGroups,

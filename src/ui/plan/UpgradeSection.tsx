@@ -12,7 +12,7 @@ import {
 import type { UpgradeResult } from '../../worker';
 import { useDelayedFlag } from '../explain/useDelayedFlag';
 import { CodeEditor } from '../editor/CodeEditor';
-import { downloadText } from './download';
+import { downloadText } from '../files/download';
 import { ProblemList } from './PlanResult';
 import { FINDING_LABELS, upgradeVerdict } from './planText';
 import { REPLAN_DELAY_MS } from './SlimSection';

@@ -1,15 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { readSession, sessionOf, useExplorer, useExplorerStore } from '../../store';
+import { downloadText } from '../files/download';
 import { forgetKeptSession, keepSession } from './keptSession';
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Save session (one file: dataset, modules.conf, faults, view, Plan inputs), Open session, and
@@ -42,9 +34,10 @@ export function SessionMenu() {
     const session = await sessionOf(s);
     if (!session) return;
     const day = session.savedAt.slice(0, 10);
-    download(
-      JSON.stringify(session, null, 1),
+    downloadText(
       `asterisk-session-${s.graph?.info.version ?? 'files'}-${day}.json`,
+      JSON.stringify(session, null, 1),
+      'application/json',
     );
   };
 
@@ -62,7 +55,7 @@ export function SessionMenu() {
   };
 
   return (
-    <div className="session-menu">
+    <div className="header-menu">
       <button
         type="button"
         className="btn"
@@ -87,7 +80,7 @@ export function SessionMenu() {
         }}
       />
       {open && (
-        <ul id={menuId} className="session-menu-list" role="menu" aria-label="Session">
+        <ul id={menuId} className="header-menu-list" role="menu" aria-label="Session">
           <li role="none">
             <button type="button" role="menuitem" disabled={!hasGraph} onClick={() => void save()}>
               Save session
