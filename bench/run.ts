@@ -6,6 +6,7 @@
  *   navigation -> first drawn graph, default dataset, headless Chromium  target < 1.5 s
  *   full autoload of the master dataset through the loader simulation    target < 10 ms
  *   loader simulation of a generated 20,000-module / 60,000-edge graph   target < 500 ms
+ *   diagnose of a full startup log (master 01-baseline)                  target < 100 ms
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ import { benchInteractions } from './interactions';
 import { benchLargeInput } from './largeInput';
 import { benchDiff } from './diff';
 import { benchPlan } from './plan';
+import { benchDiagnose } from './diagnose';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '../shared/data/asterisk');
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
   if (only('first-graph')) rows.push(await benchFirstGraph(root, Math.max(3, Math.min(args.runs, 7))));
   if (only('diff')) rows.push(await benchDiff(root, args.runs));
   if (only('plan')) rows.push(await benchPlan(root, shared, args.runs));
+  if (only('diagnose')) rows.push(await benchDiagnose(root, shared, args.runs));
   if (only('layout')) rows.push(...(await benchLayout(root, args.runs)));
   if (only('interactions'))
     rows.push(...(await benchInteractions(root, Math.max(3, Math.min(args.runs, 7)))));

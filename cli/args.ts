@@ -11,10 +11,14 @@ export interface CliArgs {
   data: string[];
   modulesConf?: string;
   available?: string;
+  /** simulate: a live server's `module show`, calibrating states before the --then commands. */
+  moduleShow?: string;
   faults: Record<string, ModuleFault>;
   loader: LoaderKind;
   then: string[];
   json: boolean;
+  /** simulate: the load order as CSV, or the Markdown report, instead of the readable text. */
+  format?: 'csv' | 'md';
   log: boolean;
 }
 
@@ -24,9 +28,11 @@ export const USAGE = `Usage:
   asterisk-module-explorer simulate --data <file|version>... --modules-conf <file>
       [--available <file>] [--fault <module>=decline|failure|missing|no-load]...
       [--loader current|legacy|proposed] [--then "<runtime command>"]... [--json] [--log]
+      [--module-show <file>] [--format text|json|csv|md]
   asterisk-module-explorer check --data <file|version>... --modules-conf <file>
       [--available <file>] [--loader current|legacy|proposed] [--json]
   asterisk-module-explorer deps <module> [--dependents] [--transitive] [--depth N] [--kinds k1,k2]
+      [--format text|json|dot]
   asterisk-module-explorer path <from> <to> [--kinds k1,k2] [--max N]
   asterisk-module-explorer impact <module> [--as fail|missing|noload|unload]
   asterisk-module-explorer cycles [--kinds k1,k2]
@@ -36,6 +42,9 @@ export const USAGE = `Usage:
       [--dialplan <included file>]... [--keep <module>]... [--need <name>]...
       [--require <module>]... [--current <modules.conf>]
   asterisk-module-explorer upgrade --modules-conf <file> --from <version|file> --to <version|file>
+  asterisk-module-explorer diagnose --data <file|version>... --log <full log> [--modules-conf <file>]
+      [--available <file>] [--module-show <file>] [--fault <module>=decline|failure]...
+      [--expect-own-declines] [--json]
 
   --data          a built-in dataset (13.38.3, 16.30.1, 18.26.4, 22.10.1, 23.4.1, master) or a file
                   (xmldoc, menuselect-tree, Module Metadata XML, runtime.json); several are merged
@@ -45,8 +54,13 @@ export const USAGE = `Usage:
   --fault         make a module decline, fail, be missing, or have no load function
   --then          a command run after startup: "module load X", "module unload [-f] X",
                   "module refresh X [recursively]", "module show [like X]", "core stop now"
+  --module-show   simulate: a live server's module show output; modules it shows Not Running
+                  decline, module files it does not show are missing, before the --then commands
+                  run (use counts it shows cannot be taken over: their differences are listed)
   --json          print {startupFailed, started, declined, notLoaded, useCounts, runtime, log}
   --log           print the whole log transcript (human output)
+  --format        simulate: csv prints the load order (position, module, state, reason, causes,
+                  use count), md a Markdown report for a ticket; deps: dot prints a Graphviz graph
 
   deps            what a module needs (--dependents: what needs it), directly; --transitive or
                   --depth N follow further. --kinds: edge kinds followed (default: depends,
@@ -63,16 +77,26 @@ export const USAGE = `Usage:
                   stdout; warnings, notes and the simulator's verification to stderr. --need:
                   pjsip.conf, iax2, ulaw, opus, wav, moh, cdr_csv, cel_custom, ari, or a module
   upgrade         the modules.conf rewritten for another version (to stdout), findings to stderr
+  diagnose        what the server's startup log (/var/log/asterisk/full or console output) says
+                  happened to each module, next to the prediction for the same modules.conf
+                  (default autoload = yes) and module files (--available: ls -U of the module
+                  directory; default: the files the log names), and each difference with its most
+                  likely cause and the log lines that show it. A decline in a module's own load()
+                  differs unless expected: --fault <module>=decline, or --expect-own-declines for
+                  all of them. --json prints {startupFailed, started, declined, notLoaded,
+                  modules: {name: {outcome, cause, evidence}}, disagreements: [{module, real,
+                  predicted, why, cause}], startOrder, limits, version}
 
 Exit status: simulate: 0 when Asterisk would start, 2 when startup fails (1 when Asterisk
 itself would exit with 1: a modules.conf it refuses), 1 on bad input. check: 0 only when the
 file does what it says, 2 when a listed module will not run or startup fails, 1 on bad input.
 plan: 0 verified, 2 when the verification finds something missing, 1 on bad input. upgrade:
-0 when the file as it is does what it says on the target, 2 when not, 1 on bad input. The graph
+0 when the file as it is does what it says on the target, 2 when not, 1 on bad input. diagnose:
+0 when the log and the prediction agree, 3 when they differ, 1 on bad input. The graph
 questions: 0 with an answer (even an empty one), 1 on bad input, an unknown module or version.
 `;
 
-const FAULTS: Record<string, ModuleFault> = {
+export const FAULTS: Record<string, ModuleFault> = {
   decline: 'decline',
   failure: 'failure',
   fail: 'failure',
@@ -111,6 +135,8 @@ const VALUE_OPTIONS = [
   'current',
   'from',
   'to',
+  'module-show',
+  'format',
 ];
 
 /** The command named by the first positional argument, before any command's own parsing. */
@@ -129,10 +155,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     data: { type: 'string', multiple: true },
     'modules-conf': { type: 'string' },
     available: { type: 'string' },
+    'module-show': { type: 'string' },
     fault: { type: 'string', multiple: true },
     loader: { type: 'string' },
     then: { type: 'string', multiple: true },
     json: { type: 'boolean' },
+    format: { type: 'string' },
     log: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -183,5 +211,17 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     log: values.log ?? false,
   };
   if (values.available !== undefined) args.available = values.available;
+  if (values['module-show'] !== undefined) args.moduleShow = values['module-show'];
+  const format = values.format;
+  if (format !== undefined) {
+    if (first !== 'simulate' || !['text', 'json', 'csv', 'md'].includes(format))
+      throw new UsageError(
+        first === 'simulate'
+          ? `--format of 'simulate' is text, json, csv (the load order) or md (a report), not '${format}'.`
+          : `--format does not apply to '${first}'.`,
+      );
+    if (format === 'json') args.json = true;
+    if (format === 'csv' || format === 'md') args.format = format;
+  }
   return args;
 }

@@ -4,7 +4,14 @@
  * Uses ingest and engine directly; all input and output go through an injected CliIo.
  */
 import type { ModuleGraph, ModulesConf, Problem, SimulationOptions } from '../src/model';
-import { checkModulesConf, moduleFileOf, simulate } from '../src/engine';
+import {
+  checkModulesConf,
+  loadOrderCsv,
+  loadOrderRows,
+  moduleFileOf,
+  simulate,
+  simulationReport,
+} from '../src/engine';
 import { parseModulesConf } from '../src/ingest/modulesConf';
 import { USAGE, UsageError, commandNameOf, parseCliArgs } from './args';
 import type { CliArgs } from './args';
@@ -15,6 +22,7 @@ import type { CliIo } from './io';
 import { parseQueryArgs, queryCommandOf } from './queryArgs';
 import { parsePlanArgs, runPlan } from './plan';
 import { parseUpgradeArgs, runUpgrade } from './upgrade';
+import { calibrateOptions, parseDiagnoseArgs, runDiagnose } from './diagnose';
 import { runQuery } from './queryCommands';
 import { checkJson, checkText, formatProblem, simulateJson, simulateText } from './report';
 import { intentOf } from '../src/engine/intent/intentOf';
@@ -44,6 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     if (command === 'plan') return runPlan(parsePlanArgs(argv), io);
     if (command === 'upgrade') return runUpgrade(parseUpgradeArgs(argv), io);
+    if (command === 'diagnose') return runDiagnose(parseDiagnoseArgs(argv), io);
     if (queryCommandOf(argv)) return runQuery(parseQueryArgs(argv), io);
     args = parseCliArgs(argv);
   } catch (err) {
@@ -112,6 +121,11 @@ export function readAvailable(text: string): string[] {
 }
 
 function runSimulate(args: CliArgs, inputs: Inputs, io: CliIo): number {
+  if (args.moduleShow !== undefined) {
+    const calibrated = calibrateOptions(args.moduleShow, inputs, io);
+    if (!calibrated) return 1;
+    inputs = { ...inputs, options: calibrated };
+  }
   const result = simulate(inputs.graph, inputs.conf, inputs.options);
   const intent = args.json
     ? undefined
@@ -123,7 +137,11 @@ function runSimulate(args: CliArgs, inputs: Inputs, io: CliIo): number {
   io.stdout(
     args.json
       ? `${JSON.stringify({ ...simulateJson(result), dataProblems: inputs.dataProblems }, null, 2)}\n`
-      : simulateText(result, args.log, intent),
+      : args.format === 'csv'
+        ? loadOrderCsv(loadOrderRows(result))
+        : args.format === 'md'
+          ? simulationReport({ graph: inputs.graph, result, intent, loaderLabel: result.loader })
+          : simulateText(result, args.log, intent),
   );
   if (!args.json) io.stderr(dataProblemsText(inputs.dataProblems, inputs.graph.info.version));
   for (const p of problems) if (p.severity !== 'info' || !args.json) io.stderr(`${formatProblem(p)}\n`);

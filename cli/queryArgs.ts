@@ -14,6 +14,8 @@ export interface QueryArgs {
   targets: string[];
   data: string[];
   json: boolean;
+  /** `deps --format dot`: the answer as a Graphviz graph. */
+  dot: boolean;
   dependents: boolean;
   transitive: boolean;
   depth?: number;
@@ -25,6 +27,7 @@ export interface QueryArgs {
 const OPTIONS = {
   data: { type: 'string', multiple: true },
   json: { type: 'boolean' },
+  format: { type: 'string' },
   dependents: { type: 'boolean' },
   transitive: { type: 'boolean' },
   depth: { type: 'string' },
@@ -35,7 +38,7 @@ const OPTIONS = {
 
 /** Arguments each command takes (besides --data and --json), and its positional arguments. */
 const SHAPE: Record<QueryCommand, { options: string[]; positionals: string[] }> = {
-  deps: { options: ['dependents', 'transitive', 'depth', 'kinds'], positionals: ['<module>'] },
+  deps: { options: ['dependents', 'transitive', 'depth', 'kinds', 'format'], positionals: ['<module>'] },
   path: { options: ['kinds', 'max'], positionals: ['<from>', '<to>'] },
   impact: { options: ['as'], positionals: ['<module>'] },
   cycles: { options: ['kinds'], positionals: [] },
@@ -60,7 +63,7 @@ export function parseQueryArgs(argv: readonly string[]): QueryArgs {
   const command = QUERY_COMMANDS.find((c) => c === positionals[0]);
   if (!command) throw new UsageError(`Unknown command '${positionals[0] ?? ''}'.`);
   const shape = SHAPE[command];
-  for (const name of ['dependents', 'transitive', 'depth', 'kinds', 'as', 'max'] as const) {
+  for (const name of ['dependents', 'transitive', 'depth', 'kinds', 'as', 'max', 'format'] as const) {
     if (values[name] !== undefined && !shape.options.includes(name))
       throw new UsageError(`--${name} does not apply to '${command}'.`);
   }
@@ -81,6 +84,7 @@ export function parseQueryArgs(argv: readonly string[]): QueryArgs {
     targets,
     data: values.data ?? [],
     json: values.json ?? false,
+    dot: false,
     dependents: values.dependents ?? false,
     transitive: values.transitive ?? false,
     as: 'fail',
@@ -98,6 +102,12 @@ export function parseQueryArgs(argv: readonly string[]): QueryArgs {
         `--kinds takes a comma-separated list of ${EDGE_KINDS.join(', ')}${bad.length > 0 ? `, not '${bad.join(', ')}'` : ''}.`,
       );
     args.kinds = kinds as EdgeKind[];
+  }
+  if (values.format !== undefined) {
+    if (values.format !== 'dot' && values.format !== 'text' && values.format !== 'json')
+      throw new UsageError(`--format of '${command}' is text, json or dot, not '${values.format}'.`);
+    if (values.format === 'json') args.json = true;
+    args.dot = values.format === 'dot';
   }
   if (values.as !== undefined) {
     const as = IMPACT_KINDS.find((k) => k === values.as);

@@ -11,6 +11,7 @@ import {
   findCycles,
   findPaths,
   focusNeighbourhood,
+  graphToDot,
   impactOf,
   kindsBetween,
   loaderForVersion,
@@ -107,6 +108,10 @@ function printDeps(graph: ModuleGraph, name: string, args: QueryArgs, io: CliIo)
   const kinds = args.kinds ?? DEFAULT_QUERY_KINDS;
   const r = focusNeighbourhood(graph, name, depth === undefined ? { mode, kinds } : { mode, depth, kinds });
   const modules = r.nodes.slice(1);
+  if (args.dot) {
+    io.stdout(graphToDot(graph, { modules: r.nodes, kinds }));
+    return 0;
+  }
   if (args.json) {
     json(io, {
       module: r.center,

@@ -1,6 +1,6 @@
 import type { StylesheetStyle } from 'cytoscape';
 import type { Core } from 'cytoscape';
-import type { LoaderEvent, ModuleOutcome, SimulationResult } from '../model';
+import type { Diagnosis, LoaderEvent, ModuleOutcome, RealOutcome, SimulationResult } from '../model';
 
 /**
  * Simulated outcomes on the graph: one class per outcome (`out-running`, `out-declined`...), one
@@ -54,7 +54,11 @@ export const OUTCOME_CLASSES = [
   'out-unloaded',
   'out-reloaded',
   'out-current',
+  'out-disagree',
 ] as const;
+
+/** The ring on a module whose real outcome (the server's log) differs from the prediction. */
+export const DISAGREE_COLOUR = '#ff4fa3';
 
 export type OutcomeClasses = ReadonlyMap<string, string>;
 
@@ -87,6 +91,10 @@ export function outcomeRules(): StylesheetStyle[] {
     {
       selector: 'node.out-reloaded',
       style: { 'border-width': 3, 'border-style': 'solid', 'border-color': OUTCOME_COLOURS.reloaded },
+    },
+    {
+      selector: 'node.out-disagree',
+      style: { 'border-width': 5, 'border-style': 'dashed', 'border-color': DISAGREE_COLOUR, 'z-index': 8 },
     },
     {
       selector: 'node.out-current',
@@ -190,4 +198,28 @@ export function applyOutcomeClasses(
       node.removeClass(OUTCOME_CLASSES.join(' ')).addClass(cls);
     }
   });
+}
+
+const REAL_CLASS: Record<RealOutcome, string> = {
+  started: 'out-running',
+  declined: 'out-declined',
+  failed: 'out-failed',
+  'not-loaded': 'out-not-loaded',
+  unknown: 'out-absent',
+};
+
+/**
+ * Classes of every module node for the Server tab: the node is filled with what really happened
+ * (the outcome colours of a simulation), and ringed where the prediction says otherwise.
+ */
+export function diagnosisClasses(diagnosis: Diagnosis, moduleIds: readonly string[]): Map<string, string> {
+  const classes = new Map<string, string>();
+  const differs = new Set(diagnosis.disagreements.map((d) => d.module));
+  for (const id of moduleIds) {
+    const m = diagnosis.modules[id];
+    const names = [m ? REAL_CLASS[m.real] : 'out-absent'];
+    if (differs.has(id)) names.push('out-disagree');
+    classes.set(id, names.join(' '));
+  }
+  return classes;
 }

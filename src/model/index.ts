@@ -4,3 +4,4 @@ export * from './indexEdges';
 export * from './simulation';
 export * from './dialplan';
 export * from './plan';
+export * from './server';

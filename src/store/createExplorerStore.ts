@@ -10,6 +10,7 @@ import { createExplainSlice } from './explainSlice';
 import { createSearchSlice } from './searchSlice';
 import { createPlanSlice } from './planSlice';
 import { createShareSlice } from './shareSlice';
+import { createServerSlice } from './serverSlice';
 
 export type ExplorerStore = StoreApi<ExplorerState>;
 
@@ -34,5 +35,6 @@ export function createExplorerStore(
     ...createSearchSlice(set, get, store, ctx),
     ...createPlanSlice(set, get, store, ctx),
     ...createShareSlice(set, get, store, ctx),
+    ...createServerSlice(set, get, store, ctx),
   }));
 }

@@ -70,3 +70,7 @@ export type { DecodedLink, SharedViewV1 } from './shareLink';
 export type { ShareSlice } from './shareSlice';
 export { readSession, sessionOf, SESSION_FORMAT } from './session';
 export type { ReadSession, SessionV1, StartView } from './shareTypes';
+export { selectServerRun } from './serverSlice';
+export type { ServerFileKind, ServerRun, ServerSlice } from './serverSlice';
+export { dotFile, loadOrderCsvFile, loadOrderJsonFile, reportFile, transcriptFile } from './exports';
+export type { ExportFile } from './exports';

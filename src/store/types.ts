@@ -10,6 +10,7 @@ import type { SearchSlice } from './searchSlice';
 import type { CompareSlice, ExplainQueriesSlice } from './explainTypes';
 import type { PlanSlice } from './planTypes';
 import type { ShareSlice } from './shareSlice';
+import type { ServerSlice } from './serverSlice';
 import type { StartView } from './shareTypes';
 
 /** Where the current graph came from. */
@@ -44,7 +45,7 @@ export type Selection =
   | { kind: 'item'; itemKind: ProvidedItemKind; name: string };
 
 /** Tabs of the side panel; later features (the loader simulation) add theirs here. */
-export type SidePanelTab = 'inspector' | 'explain' | 'compare' | 'problems' | 'simulate' | 'plan';
+export type SidePanelTab = 'inspector' | 'explain' | 'compare' | 'problems' | 'simulate' | 'plan' | 'server';
 
 /** What fills the main area: the cytoscape graph or the module table (they share the selection). */
 export type MainView = 'graph' | 'table';
@@ -136,7 +137,8 @@ export type ExplorerState = DatasetSlice &
   ExplainQueriesSlice &
   CompareSlice &
   PlanSlice &
-  ShareSlice;
+  ShareSlice &
+  ServerSlice;
 
 /** Shared by the slices: the worker client and a counter that lets only the newest load land. */
 export interface StoreContext {

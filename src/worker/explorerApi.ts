@@ -17,6 +17,8 @@ import { diffGraphs } from '../engine';
 import type { Cycle, ImpactKind, ImpactResult, PathsResult, VersionDiff } from '../engine';
 import { cyclesOf, impactOfModule, pathsBetween } from './graphQuestions';
 import { planFromDialplan, upgradeConf } from './planApi';
+import { diagnoseServer } from './serverApi';
+import type { ServerRequest, ServerResponse } from './serverApi';
 import type { PlanRequest, PlanResponse, UpgradeRequest, UpgradeResponse } from './planApi';
 
 /**
@@ -96,6 +98,8 @@ export interface ExplorerApi {
    * built-in version (see `planApi.ts`).
    */
   upgradeConf(graphId: number, request: UpgradeRequest): Promise<UpgradeResponse>;
+  /** The user's own server against the prediction (see `serverApi.ts`). */
+  diagnoseServer(graphId: number, request: ServerRequest): ServerResponse;
 }
 
 export interface ExplorerApiDeps {
@@ -292,6 +296,7 @@ export function createExplorerApi(deps: ExplorerApiDeps): ExplorerApi {
       return diffGraphs(a, b);
     },
     planFromDialplan: (graphId, request) => planFromDialplan(held.get(graphId), request),
+    diagnoseServer: (graphId, request) => diagnoseServer(held.get(graphId), request),
     async upgradeConf(graphId, request) {
       const onScreen = held.get(graphId);
       const [from, to, history] = await Promise.all([

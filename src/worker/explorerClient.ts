@@ -6,6 +6,7 @@ import type { Cycle, ImpactKind, ImpactResult, PathsResult, VersionDiff } from '
 import type { ExplorerApi, LoadResult, OpenFilesOptions, ProgressListener, SourceFile } from './explorerApi';
 import type { PlanRequest, PlanResponse, UpgradeRequest, UpgradeResponse } from './planApi';
 import type { SimulationRequest, SimulationResponse } from './simulationApi';
+import type { ServerRequest, ServerResponse } from './serverApi';
 import { isStaleGraphError } from './heldGraph';
 
 /** The worker API as the page sees it: every call is asynchronous. */
@@ -54,6 +55,7 @@ export interface ExplorerClient {
   cycles(graphId: number): Promise<Cycle[]>;
   diffVersions(fromVersion: string, toVersion: string): Promise<VersionDiff>;
   planFromDialplan(graphId: number, request: PlanRequest): Promise<PlanResponse>;
+  diagnoseServer(graphId: number, request: ServerRequest): Promise<ServerResponse>;
   upgradeConf(graphId: number, request: UpgradeRequest): Promise<UpgradeResponse>;
   /**
    * Stops everything in flight: pending calls reject with {@link CancelledError} and the connection
@@ -84,6 +86,7 @@ export function connectEndpoint(endpoint: Endpoint, close: () => void): Explorer
       cycles: (graphId) => remote.cycles(graphId),
       diffVersions: (fromVersion, toVersion) => remote.diffVersions(fromVersion, toVersion),
       planFromDialplan: (graphId, request) => remote.planFromDialplan(graphId, request),
+      diagnoseServer: (graphId, request) => remote.diagnoseServer(graphId, request),
       upgradeConf: (graphId, request) => remote.upgradeConf(graphId, request),
     },
     close,
@@ -108,6 +111,7 @@ export function connectInProcess(api: ExplorerApi): ExplorerConnection {
       cycles: async (graphId) => api.cycles(graphId),
       diffVersions: (fromVersion, toVersion) => api.diffVersions(fromVersion, toVersion),
       planFromDialplan: async (graphId, request) => api.planFromDialplan(graphId, request),
+      diagnoseServer: async (graphId, request) => api.diagnoseServer(graphId, request),
       upgradeConf: (graphId, request) => api.upgradeConf(graphId, request),
     },
     close() {},
@@ -198,6 +202,7 @@ export function createExplorerClient(
     cycles: (graphId) => onHeld(graphId, (a) => a.cycles(graphId)),
     diffVersions: (fromVersion, toVersion) => track((a) => a.diffVersions(fromVersion, toVersion)),
     planFromDialplan: (graphId, request) => onHeld(graphId, (a) => a.planFromDialplan(graphId, request)),
+    diagnoseServer: (graphId, request) => onHeld(graphId, (a) => a.diagnoseServer(graphId, request)),
     upgradeConf: (graphId, request) => onHeld(graphId, (a) => a.upgradeConf(graphId, request)),
     cancel,
     dispose: cancel,

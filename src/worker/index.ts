@@ -22,6 +22,7 @@ export {
 } from './explorerClient';
 export { runSimulation, type SimulationRequest, type SimulationResponse } from './simulationApi';
 export type { DialplanSummary, PlanRequest, PlanResponse, UpgradeRequest, UpgradeResponse } from './planApi';
+export type { ServerFile, ServerRequest, ServerResponse } from './serverApi';
 export type { UpgradeFinding, UpgradeResult } from '../engine';
 export { isStaleGraphError, StaleGraphError } from './heldGraph';
 /** The answers of the graph questions, as the worker returns them (the UI never imports the engine). */

@@ -9,6 +9,7 @@ import { SimulationPanel } from '../simulation/SimulationPanel';
 import { ExplainPanel } from '../explain/ExplainPanel';
 import { ComparePanel } from '../compare/ComparePanel';
 import { PlanPanel } from '../plan/PlanPanel';
+import { ServerPanel } from '../server/ServerPanel';
 import './sidePanel.css';
 
 interface TabSpec {
@@ -52,6 +53,7 @@ export function SidePanel() {
     { id: 'explain', label: 'Explain', name: 'Explain', render: () => <ExplainPanel /> },
     { id: 'compare', label: 'Compare', name: 'Compare', render: () => <ComparePanel /> },
     { id: 'plan', label: 'Plan', name: 'Plan', render: () => <PlanPanel /> },
+    { id: 'server', label: 'Server', name: 'Server', render: () => <ServerPanel /> },
   ];
   const active = tabs.find((t) => t.id === tab) ?? tabs[0];
 

@@ -1,0 +1,90 @@
+/**
+ * The Server tab: the files the user brought from their own server (startup log, module show,
+ * ls -U, core show settings) and the comparison of that reality with the prediction for the
+ * Simulate tab's modules.conf, computed in the simulation worker.
+ */
+import type { Diagnosis, ModuleGraph, Problem } from '../model';
+import type { ServerFile } from '../worker';
+import type { SliceCreator } from './types';
+import { onWorkerGraph } from './workerGraph';
+
+export type ServerFileKind = 'log' | 'moduleShow' | 'listing' | 'settings';
+
+export interface ServerRun {
+  graph: ModuleGraph;
+  diagnosis: Diagnosis | undefined;
+  problems: Problem[];
+  version?: string;
+  suggestedDataset?: { version: string; exact: boolean };
+}
+
+export interface ServerSlice {
+  serverFiles: Partial<Record<ServerFileKind, ServerFile>>;
+  /** Take every decline in a module's own load() the log shows as expected (they then agree). */
+  serverExpectOwnDeclines: boolean;
+  serverRun: ServerRun | undefined;
+  serverStatus: 'idle' | 'running';
+  serverError: string | undefined;
+  setServerFile(kind: ServerFileKind, file: ServerFile | undefined): Promise<void>;
+  setServerExpectOwnDeclines(expect: boolean): Promise<void>;
+  runServerDiagnosis(): Promise<void>;
+}
+
+export const createServerSlice: SliceCreator<ServerSlice> = (set, get, _store, ctx) => {
+  let ticket = 0;
+
+  async function run(): Promise<void> {
+    const state = get();
+    const graph = state.graph;
+    if (!graph) return;
+    const mine = ++ticket;
+    set({ serverStatus: 'running', serverError: undefined });
+    try {
+      const response = await onWorkerGraph(ctx.simulationClient, graph, (graphId) =>
+        ctx.simulationClient.diagnoseServer(graphId, {
+          ...state.serverFiles,
+          modulesConf: state.modulesConf,
+          loader: state.simLoader,
+          expectOwnDeclines: state.serverExpectOwnDeclines,
+        }),
+      );
+      if (mine !== ticket) return;
+      const serverRun: ServerRun = { graph, diagnosis: response.diagnosis, problems: response.problems };
+      if (response.version !== undefined) serverRun.version = response.version;
+      if (response.suggestedDataset) serverRun.suggestedDataset = response.suggestedDataset;
+      set({ serverStatus: 'idle', serverRun });
+    } catch (error) {
+      if (mine !== ticket) return;
+      set({
+        serverStatus: 'idle',
+        serverError: `The comparison failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+
+  return {
+    serverFiles: {},
+    serverExpectOwnDeclines: false,
+    serverRun: undefined,
+    serverStatus: 'idle',
+    serverError: undefined,
+    async setServerFile(kind, file) {
+      const files = { ...get().serverFiles };
+      if (file) files[kind] = file;
+      else delete files[kind];
+      set({ serverFiles: files });
+      await run();
+    },
+    async setServerExpectOwnDeclines(expect) {
+      set({ serverExpectOwnDeclines: expect });
+      await run();
+    },
+    runServerDiagnosis: run,
+  };
+};
+
+/** The comparison of the graph on screen (a run made on another graph is not shown). */
+export const selectServerRun = (s: {
+  serverRun: ServerRun | undefined;
+  graph: ModuleGraph | undefined;
+}): ServerRun | undefined => (s.serverRun && s.serverRun.graph === s.graph ? s.serverRun : undefined);
