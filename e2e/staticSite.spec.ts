@@ -44,6 +44,7 @@ async function watchForErrors(page: Page): Promise<() => Promise<string[]>> {
 
 test('the built site works from a sub-path of a plain static server, under its CSP, without errors', async ({
   page,
+  browser,
 }) => {
   const errors = await watchForErrors(page);
   await page.goto(site.url);
@@ -72,5 +73,28 @@ test('the built site works from a sub-path of a plain static server, under its C
   await page.getByRole('radio', { name: 'Providers' }).check();
   await explorer.waitForGraph('master');
 
+  // An export and a link work from the sub-path too; the link opens the same view elsewhere.
+  const svg = await explorer.exportFile('Graph as SVG');
+  expect(svg.name).toMatch(/\.svg$/);
+  await page.getByRole('radio', { name: 'Modules' }).check();
+  await explorer.waitForGraph('master');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page).toHaveURL(/\/tools\/asterisk\/#1\./);
+  const link = page.url();
   expect(await errors()).toEqual([]);
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const otherErrors = await watchForErrors(other);
+  await other.goto(link);
+  const opened = new ExplorerPage(other);
+  await opened.waitForGraph('master');
+  await expect(opened.versionPicker).toHaveValue('master');
+  await opened.inspectorTab.click();
+  await expect(opened.inspectorHeading('res_pjsip')).toBeVisible();
+  await expect(
+    other.getByRole('radiogroup', { name: 'Focus mode' }).getByRole('radio', { name: 'Dependents' }),
+  ).toBeChecked();
+  expect(await otherErrors()).toEqual([]);
+  await context.close();
 });

@@ -52,6 +52,11 @@ export interface GraphControllerOptions {
    * another controller draws the provider view.
    */
   prefillProviders?: boolean;
+  /**
+   * While off screen, asked before each frame of work: false puts the frame off (the user is
+   * interacting with the canvas on screen), so background drawing never delays an answer.
+   */
+  mayWorkInBackground?: () => boolean;
   headless?: boolean;
   /** Created on first need, so the first graph never waits for a worker. */
   layoutService?: () => LayoutService;
@@ -73,12 +78,14 @@ const HOVER_DELAY_MS = 60;
  * SLOW_FRAME_MS halves the count, one shorter than FAST_FRAME_MS lets it grow. That keeps every
  * frame under the 50 ms long-task line on a slow machine and spends few frames on a fast one.
  */
-const INITIAL_OPS_PER_FRAME = 80;
+const INITIAL_OPS_PER_FRAME = 50;
 /** What hiding an element counts for against the frame's budget. */
 const HIDE_COST = 0.25;
 const MIN_OPS_PER_FRAME = 15;
 const MAX_OPS_PER_FRAME = 600;
 const SLOW_FRAME_MS = 40;
+/** How long a canvas off screen waits before asking again whether it may work. */
+const BACKGROUND_RETRY_MS = 150;
 const FAST_FRAME_MS = 28;
 
 /** One step of bringing the canvas to a scene: add an element, or change its state classes. */
@@ -106,6 +113,7 @@ export class GraphController {
   private queue: Op[] = [];
   private queueAt = 0;
   private drainFrame = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private drained: Array<() => void> = [];
   /** Where nodes go in the current picture; nodes added later by the queue are placed there. */
   private targetsNow: Positions = {};
@@ -486,10 +494,18 @@ export class GraphController {
   }
 
   private scheduleDrain(): void {
-    if (this.drainFrame) return;
+    if (this.drainFrame || this.retryTimer !== undefined) return;
     const next = (): void => {
       this.drainFrame = 0;
       if (this.destroyed) return;
+      if (!this.active && this.options.mayWorkInBackground && !this.options.mayWorkInBackground()) {
+        this.lastBusyFrameAt = undefined;
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.scheduleDrain();
+        }, BACKGROUND_RETRY_MS);
+        return;
+      }
       this.steerBudget(performance.now());
       this.drain(this.frameBudget());
     };
@@ -982,6 +998,7 @@ export class GraphController {
     if (this.labelTimer) clearTimeout(this.labelTimer);
     if (this.labelFrame) cancelAnimationFrame(this.labelFrame);
     if (this.drainFrame) cancelAnimationFrame(this.drainFrame);
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.service?.dispose();
     this.cy.destroy();
   }

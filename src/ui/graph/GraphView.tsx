@@ -114,11 +114,24 @@ export function GraphView() {
     const status = container.current;
     if (!status || !modulesLayer.current || !providersLayer.current) return;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    // The canvas off screen works only while the page is still: not within a moment of an input,
+    // not while the canvas on screen is still drawing.
+    const noteInput = (): void => {
+      lastInputAt = performance.now();
+    };
+    for (const type of ['pointerdown', 'keydown', 'wheel'] as const)
+      window.addEventListener(type, noteInput, { capture: true, passive: true });
+    const made: { both?: ViewControllers } = {};
+    const mayWorkInBackground = (): boolean =>
+      stillSinceInput() &&
+      made.both !== undefined &&
+      [made.both.modules, made.both.providers].every((c) => !c.isActive || c.isSettled);
     const make = (layer: HTMLElement): GraphController =>
       new GraphController({
         container: layer,
         statusElement: status,
         prefillProviders: false,
+        mayWorkInBackground,
         layoutService: createLayoutService,
         animate: !reduceMotion,
         events: {
@@ -142,21 +155,24 @@ export function GraphView() {
           },
         },
       });
-    const created: ViewControllers = {
+    const both: ViewControllers = {
       modules: make(modulesLayer.current),
       providers: make(providersLayer.current),
     };
-    setControllers(created);
+    made.both = both;
+    setControllers(both);
     // Notices and panels change the canvas size without a window resize, which is all cytoscape watches.
     const observer = new ResizeObserver(() => {
-      created.modules.cy.resize();
-      created.providers.cy.resize();
+      both.modules.cy.resize();
+      both.providers.cy.resize();
     });
     observer.observe(status);
     return () => {
       observer.disconnect();
-      created.modules.destroy();
-      created.providers.destroy();
+      for (const type of ['pointerdown', 'keydown', 'wheel'] as const)
+        window.removeEventListener(type, noteInput, { capture: true });
+      both.modules.destroy();
+      both.providers.destroy();
       controllerRef.current = undefined;
     };
   }, [clearFocus]);
@@ -192,6 +208,9 @@ export function GraphView() {
       });
     }
     controller.show(sceneState.scene);
+    // Past a real Asterisk's size, drawing the other view in the background costs the page more
+    // than switching to it progressively does.
+    if (Object.keys(sceneState.universe.graph.modules).length > BACKGROUND_VIEW_MAX_MODULES) return;
     return keepDrawnInBackground(controllers[otherMode(mode)], controller, sceneState.otherView);
   }, [controllers, controller, sceneState, precomputed, mode]);
 
@@ -344,8 +363,20 @@ type ViewControllers = Record<ViewMode, GraphController>;
 
 const otherMode = (mode: ViewMode): ViewMode => (mode === 'providers' ? 'modules' : 'providers');
 
-/** How long the page must stay still before the view not on screen catches up with it. */
-const BACKGROUND_DELAY_MS = 700;
+/**
+ * How long the page must stay still (no click, key or scroll) before the view not on screen
+ * catches up with it: the user is reading, not acting.
+ */
+const BACKGROUND_DELAY_MS = 1500;
+/** When the user last pressed, clicked or scrolled (the graph view listens while mounted). */
+let lastInputAt = 0;
+
+function stillSinceInput(): boolean {
+  return performance.now() - lastInputAt > BACKGROUND_DELAY_MS;
+}
+
+/** Graphs up to this size (Asterisk has about 650 modules) keep the other view drawn. */
+const BACKGROUND_VIEW_MAX_MODULES = 1500;
 
 /**
  * Brings the canvas of the view not on screen up to the current state once the page has been
@@ -359,13 +390,20 @@ function keepDrawnInBackground(
 ): () => void {
   let idle = 0;
   let cancelled = false;
+  let derived: Scene | undefined;
+  // Deriving the other view's scene and starting to draw it are two idle periods, not one.
   const step = (): void => {
     if (cancelled || background.isDestroyed) return;
-    if (!onScreen.isSettled) {
+    if (!onScreen.isSettled || !stillSinceInput()) {
       schedule();
       return;
     }
-    background.show(scene());
+    if (!derived) {
+      derived = scene();
+      schedule();
+      return;
+    }
+    background.show(derived);
   };
   const schedule = (): void => {
     idle =
