@@ -23,6 +23,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
+import { loaderLines, normaliseLogLine, parseModuleShow } from './traceFacts';
+import type { ResultJson, RuntimeStep } from './traceFacts';
 
 const COMMIT = 'f0c1c1a7b79b0f8cc0311649bf36824cbeee30a9';
 const PJPROJECT = '2.17';
@@ -38,66 +40,6 @@ const CONDITIONAL_ON_PJPROJECT = ['res_rtp_asterisk', 'res_prometheus'];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tracesDir = resolve(process.argv[2] ?? '/work/pjsip-build/traces');
 const outDir = join(root, 'src/engine/fixtures/pjsip');
-
-interface ModuleShowRow {
-  module: string;
-  useCount: number;
-  status: 'Running' | 'Not Running';
-}
-
-interface ResultJson {
-  started: string[];
-  declined: string[];
-  not_loaded: string[];
-  startup_failed: boolean;
-  module_show?: { module: string; use_count: number; status: 'Running' | 'Not Running' }[];
-  extra: {
-    self_declined_in_load: string[];
-    load_returned_failure: string[];
-    loader_errors_in_order: string[];
-    modules_will_be_loaded_notice?: number | null;
-  };
-}
-
-interface RuntimeStep {
-  step: number;
-  command: string;
-  cli_output: string;
-  result: string;
-  loader_log: string[];
-  dependents_found_order?: string[];
-  unload_order?: string[];
-  load_order?: string[];
-}
-
-/** `[2026-..] LEVEL[1234] loader.c: message` -> `LEVEL loader.c: message` */
-function normaliseLogLine(line: string): string {
-  return line.replace(/^\[[^\]]*\] /, '').replace(/^([A-Z]+)\[\d+\] /, '$1 ');
-}
-
-/** Only the loader's own lines; the timing line differs on every run. */
-function loaderLines(text: string): string[] {
-  return text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map(normaliseLogLine)
-    .filter((l) => / loader\.c: /.test(l) && !l.includes('Loader time with'));
-}
-
-/** `module show` rows, read from the right: long names push the columns. */
-function parseModuleShow(text: string): ModuleShowRow[] {
-  const rows: ModuleShowRow[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^(\S+)\s+.*?\s+(-?\d+)\s+(Running|Not Running)\s+\S+\s*$/.exec(line);
-    if (!m || m[1] === 'Module') continue;
-    rows.push({
-      module: (m[1] ?? '').replace(/\.so$/, ''),
-      useCount: Number(m[2]),
-      status: m[3] as ModuleShowRow['status'],
-    });
-  }
-  return rows;
-}
 
 function header(path: string, comment: string): string {
   return [

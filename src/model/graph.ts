@@ -41,6 +41,15 @@ export const MODULE_CATEGORIES: readonly ModuleCategory[] = [
 /** `<support_level>` of MODULEINFO; `option`/`external` mark menuselect members that are not modules. */
 export type SupportLevel = 'core' | 'extended' | 'deprecated' | 'external' | 'option' | 'unspecified';
 
+export const SUPPORT_LEVELS: readonly SupportLevel[] = [
+  'core',
+  'extended',
+  'deprecated',
+  'external',
+  'option',
+  'unspecified',
+];
+
 /**
  * What an entry is:
  * - `loadable`: a `.so` the loader can open;
@@ -52,12 +61,7 @@ export type ModuleKind = 'loadable' | 'builtin' | 'non-loadable' | 'build-option
 
 /** Where a fact came from. */
 export type SourceKind =
-  | 'xmldoc'
-  | 'menuselect-tree'
-  | 'runtime'
-  | 'trace-metadata'
-  | 'metadata-xml'
-  | 'inferred';
+  'xmldoc' | 'menuselect-tree' | 'runtime' | 'trace-metadata' | 'metadata-xml' | 'inferred';
 
 export interface SourceRef {
   kind: SourceKind;
@@ -117,7 +121,8 @@ export interface ModuleInfo {
  * - `uses-library`: `<depend>`/`<use>` on an external library;
  * - `links`: the built `.so` needs symbols of a GLOBAL_SYMBOLS module at dlopen time.
  */
-export type EdgeKind = 'depends' | 'requires' | 'optional' | 'enhances' | 'conflicts' | 'uses-library' | 'links';
+export type EdgeKind =
+  'depends' | 'requires' | 'optional' | 'enhances' | 'conflicts' | 'uses-library' | 'links';
 
 export const EDGE_KINDS: readonly EdgeKind[] = [
   'depends',
@@ -137,6 +142,12 @@ export interface DependencyEdge {
   kind: EdgeKind;
   /** For `uses-library`: true when it came from `<use>` (optional), false for `<depend>`. */
   optional?: boolean;
+  /**
+   * The edge exists only in builds that have this external library: the module's source lists it
+   * inside `#ifdef HAVE_<LIBRARY>` (res_prometheus requires res_pjsip only when built with
+   * pjproject). Absent: in every build.
+   */
+  whenBuiltWith?: string;
   sources: SourceRef[];
 }
 
@@ -210,4 +221,48 @@ export interface ModuleGraph {
   incoming: Record<string, number[]>;
   items: ProvidedItem[];
   categories: MenuselectCategory[];
+  /**
+   * References modules take at run time that the loader's metadata does not show, read from the
+   * source at the dataset's commit. Absent: not known for this dataset.
+   */
+  runtimeReferences?: RuntimeReference[];
+}
+
+/**
+ * Why a module holds a run-time reference (each read from the Asterisk source):
+ * - `shutdown-self`: its load() calls `ast_module_shutdown_ref(ast_module_info->self)`;
+ * - `format-interface`: it registers a format interface (`ast_format_interface_register`, which
+ *   calls `ast_module_shutdown_ref` on the registering module in main/format.c);
+ * - `bucket-scheme`: it registers a bucket scheme (`ast_bucket_scheme_register`, main/bucket.c);
+ * - `calendar-tech`: it registers a calendar technology (`ast_calendar_register` refs res_calendar
+ *   until the technology is unregistered);
+ * - `sorcery-wizard`: it maps an object type to a sorcery wizard by default
+ *   (`ast_sorcery_apply_default` / `ast_sorcery_apply_wizard_mapping`): one reference on the
+ *   wizard's module per object type, until its sorcery instance goes (main/sorcery.c).
+ */
+export type RuntimeReferenceKind =
+  'shutdown-self' | 'format-interface' | 'bucket-scheme' | 'calendar-tech' | 'sorcery-wizard';
+
+export const RUNTIME_REFERENCE_KINDS: readonly RuntimeReferenceKind[] = [
+  'shutdown-self',
+  'format-interface',
+  'bucket-scheme',
+  'calendar-tech',
+  'sorcery-wizard',
+];
+
+export interface RuntimeReference {
+  /** The module whose use count the reference raises. */
+  module: string;
+  /** The module whose load() takes it (the same module for the shutdown kinds). */
+  takenBy: string;
+  kind: RuntimeReferenceKind;
+  /**
+   * Held until shutdown (`ast_module_shutdown_ref`: taken at most once per module, never released),
+   * else released when `takenBy` unloads.
+   */
+  untilShutdown: boolean;
+  /** Taken only on a path load() does not normally take (the call sits inside a condition). */
+  conditional?: boolean;
+  sources: SourceRef[];
 }

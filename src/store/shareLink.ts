@@ -6,7 +6,14 @@
  * that is cut short, edited by hand or made by a newer app gives one sentence saying so.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { EDGE_KINDS, LOADER_KINDS, MODULE_CATEGORIES, MODULE_FAULTS, PROVIDED_ITEM_KINDS } from '../model';
+import {
+  EDGE_KINDS,
+  LOADER_KINDS,
+  MODULE_CATEGORIES,
+  MODULE_FAULTS,
+  PROVIDED_ITEM_KINDS,
+  SUPPORT_LEVELS,
+} from '../model';
 import type { EdgeKind, ModuleCategory, ModuleFault, SupportLevel } from '../model';
 import type { FocusMode } from '../engine';
 import type { GroupKey } from '../graph/universe';
@@ -22,14 +29,6 @@ export type { DecodedLink, SharedViewV1, ViewBody };
 /** The format this app writes. Readers of older formats stay when a new one is added. */
 export const SHARE_FORMAT = 1;
 
-const SUPPORT_LEVELS: readonly SupportLevel[] = [
-  'core',
-  'extended',
-  'deprecated',
-  'external',
-  'option',
-  'unspecified',
-];
 const GROUP_KEYS: readonly GroupKey[] = [...MODULE_CATEGORIES, 'libraries'];
 const FOCUS_MODES: readonly FocusMode[] = ['dependencies', 'dependents', 'both', 'hops'];
 const TABS: readonly SidePanelTab[] = ['inspector', 'explain', 'compare', 'problems', 'simulate', 'plan'];

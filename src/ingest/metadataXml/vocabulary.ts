@@ -5,9 +5,8 @@ import type {
   ModuleKind,
   ProvidedItemKind,
   SourceKind,
-  SupportLevel,
 } from '../../model';
-import { EDGE_KINDS, MODULE_CATEGORIES, PROVIDED_ITEM_KINDS } from '../../model';
+import { EDGE_KINDS, MODULE_CATEGORIES, PROVIDED_ITEM_KINDS, SUPPORT_LEVELS } from '../../model';
 
 /** Namespace of Module Metadata XML; the trailing number is the format version. */
 export const METADATA_NAMESPACE = 'urn:asterisk-module-explorer:module-metadata:1';
@@ -35,14 +34,7 @@ export const SOURCE_KINDS: readonly SourceKind[] = [
   'inferred',
 ];
 export const MODULE_KINDS: readonly ModuleKind[] = ['loadable', 'builtin', 'non-loadable', 'build-option'];
-export const SUPPORT_LEVELS: readonly SupportLevel[] = [
-  'core',
-  'extended',
-  'deprecated',
-  'external',
-  'option',
-  'unspecified',
-];
+export { SUPPORT_LEVELS };
 
 export function isOneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
   return value !== undefined && (values as readonly string[]).includes(value);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useHeaderMenu } from '../header/useHeaderMenu';
 import type { ReactNode } from 'react';
 import { svgToPng, graphSvg } from '../../graph/svgExport';
 import {
@@ -37,21 +38,12 @@ interface Item {
 export function ExportMenu() {
   const store = useExplorerStore();
   const menuId = useId();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useHeaderMenu();
   const [busy, setBusy] = useState(false);
   const graph = useExplorer((s) => s.graph);
   const simulation = useExplorer(selectSimulation);
   const plan = useExplorer(selectPlan);
   const exportXml = useExplorer((s) => s.exportMetadataXml);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('keydown', close);
-    return () => window.removeEventListener('keydown', close);
-  }, [open]);
 
   const version = graph?.info.version ?? 'custom';
   const picture = async (format: 'svg' | 'png', visibleOnly: boolean): Promise<void> => {

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useHeaderMenu } from '../header/useHeaderMenu';
 import { readSession, sessionOf, useExplorer, useExplorerStore } from '../../store';
 import { downloadText } from '../files/download';
 import { forgetKeptSession, keepSession } from './keptSession';
@@ -11,22 +12,13 @@ import { forgetKeptSession, keepSession } from './keptSession';
 export function SessionMenu() {
   const store = useExplorerStore();
   const menuId = useId();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useHeaderMenu();
   const fileInput = useRef<HTMLInputElement>(null);
   const hasGraph = useExplorer((s) => s.graph !== undefined);
   const setNotice = useExplorer((s) => s.setLinkNotice);
   const applySession = useExplorer((s) => s.applySession);
 
   useEffect(() => keepSession(store), [store]);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('keydown', close);
-    return () => window.removeEventListener('keydown', close);
-  }, [open]);
 
   const save = async (): Promise<void> => {
     setOpen(false);
