@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleGraph } from '../../model';
 import { diskExplorerApi } from '../../worker/testSupport';
@@ -53,7 +53,11 @@ describe('What modules.conf asks for', () => {
     expect(screen.queryByRole('button', { name: 'app_queue' })).toBeNull();
     // The finding underlines its line in the editor.
     const editor = await screen.findByRole('textbox', { name: 'modules.conf' }, LAZY);
-    expect(editor.querySelector('.cm-lintRange-error')?.textContent).toBe('load => chan_pjsip.so');
+    // The underlines follow the editor's first paint: wait for them as a user's eye would.
+    await waitFor(
+      () => expect(editor.querySelector('.cm-lintRange-error')?.textContent).toBe('load => chan_pjsip.so'),
+      LAZY,
+    );
   });
 
   it('says what a noload line takes down once, with the names folded away', async () => {
