@@ -69,11 +69,15 @@ export class SimulationPage {
     await expect(this.runButton).toBeEnabled();
   }
 
-  /** The outcome class (`out-running`, `out-declined`...) a module's node carries, or undefined. */
+  /**
+   * The outcome class (`out-running`, `out-declined`...) a module's node carries, or undefined,
+   * also while the node is not on the canvas yet (elements arrive in idle time).
+   */
   outcomeOf(module: string): Promise<string | undefined> {
     return this.page.evaluate((id) => {
       const node = window.__cy?.getElementById(id);
-      return node?.classes().find((c) => c.startsWith('out-') && c !== 'out-current');
+      if (!node || node.empty()) return undefined;
+      return node.classes().find((c) => c.startsWith('out-') && c !== 'out-current');
     }, module);
   }
 

@@ -61,7 +61,9 @@ function type(text: string): void {
 
 function activeOption(): string | undefined {
   const id = combobox().getAttribute('aria-activedescendant');
-  return id ? (document.getElementById(id)?.querySelector('.search-name')?.textContent ?? undefined) : undefined;
+  return id
+    ? (document.getElementById(id)?.querySelector('.search-name')?.textContent ?? undefined)
+    : undefined;
 }
 
 describe('search box', () => {
@@ -125,6 +127,21 @@ describe('search box', () => {
     expect(store.getState().sidePanelTab).toBe('inspector');
     expect(combobox().value).toBe('');
     expect(combobox().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('a list opening under a resting pointer keeps the best match active; moving the pointer picks', () => {
+    const { store } = renderWithStore(<ModuleSearch />, graph);
+    type('dial');
+    const options = within(screen.getByRole('listbox', { name: 'Search results' })).getAllByRole('option');
+    const best = activeOption();
+    // The pointer was already there when the list appeared: entering is not choosing.
+    fireEvent.mouseEnter(options[3] as HTMLElement);
+    expect(activeOption()).toBe(best);
+    fireEvent.mouseMove(options[3] as HTMLElement);
+    const moved = activeOption();
+    expect(moved).not.toBe(best);
+    fireEvent.keyDown(combobox(), { key: 'Enter' });
+    expect(store.getState().selection).toMatchObject({ name: moved });
   });
 
   it('Enter selects the active option: the non-loadable entry when the arrows went there', () => {

@@ -160,7 +160,11 @@ export function ModuleSearch() {
                 e.preventDefault();
                 choose(hit);
               }}
-              onMouseEnter={() => setActive(i)}
+              // Moving, not entering: a list that opens under a resting pointer must not move the
+              // active option away from the best match that Enter picks.
+              onMouseMove={() => {
+                if (active !== i) setActive(i);
+              }}
             >
               <span className="search-name mono">{hit.name}</span>
               <span className={`search-badge search-badge-${hit.kind}`}>{KIND_LABELS[hit.kind]}</span>
@@ -170,7 +174,12 @@ export function ModuleSearch() {
             </li>
           ))}
         </ul>
-        <p id={noteId} role="status" aria-label="Search note" className={`search-note search-note-${note?.kind ?? 'none'}`}>
+        <p
+          id={noteId}
+          role="status"
+          aria-label="Search note"
+          className={`search-note search-note-${note?.kind ?? 'none'}`}
+        >
           {note?.text}
         </p>
       </div>
