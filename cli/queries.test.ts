@@ -96,7 +96,9 @@ describe('deps', () => {
   it('nests transitive dependents under the module they come through', async () => {
     const { out } = await cli('deps', 'res_pjproject', '--dependents', '--transitive', '--data', 'master');
     expect(out).toContain('What needs res_pjproject in Asterisk master, directly or not:');
-    expect(out).toContain('\n├─ res_pjsip [depends, requires]\n│  ├─ chan_pjsip [depends, requires]\n');
+    expect(out).toContain(
+      '\n├─ res_pjsip [depends, requires, links]\n│  ├─ chan_pjsip [depends, requires, links]\n',
+    );
   });
 
   it('uses the newest built-in release without --data and says so on stderr', async () => {
@@ -242,6 +244,8 @@ describe('diff', () => {
   });
 
   it('prints sections as trees, changes grouped by module', async () => {
+    // master's pjproject-only requires (res_prometheus, res_rtp_asterisk) are in the dataset, so
+    // nothing but the added test module differs from 23.4.1.
     const { code, out } = await cli('diff', '23.4.1', 'master');
     expect(code).toBe(0);
     expect(out).toBe(
@@ -251,13 +255,22 @@ describe('diff', () => {
         '└─ test_performance',
         'Removed (0)',
         'Renamed-looking (0)',
-        'Changed (2 changes in 2 modules)',
-        '├─ res_prometheus',
-        '│  └─ requires: -res_pjsip',
-        '└─ res_rtp_asterisk',
-        '   └─ requires: -res_pjproject',
+        'Changed (0 changes in 0 modules)',
         'Notes:',
         '  - Link-time dependencies (links) are not compared: 23.4.1 has no link facts.',
+        '',
+      ].join('\n'),
+    );
+    const older = await cli('diff', '16.30.1', '18.26.4');
+    expect(older.out.split('Renamed-looking (0)\n')[1]).toBe(
+      [
+        'Changed (2 changes in 2 modules)',
+        '├─ chan_sip',
+        '│  └─ support level extended -> deprecated',
+        '└─ res_stir_shaken',
+        '   └─ uses-library: +libjwt, -crypto',
+        'Notes:',
+        '  - Link-time dependencies (links) are not compared: 16.30.1 and 18.26.4 have no link facts.',
         '',
       ].join('\n'),
     );

@@ -160,6 +160,7 @@ export function simulateText(result: SimulationResult, withLog: boolean, intent?
     for (const line of r.message.split('\n')) if (line) out.push(`  ${line}`);
     if (r.unloaded.length > 0) out.push(`  unloaded: ${r.unloaded.join(', ')}`);
     if (r.loaded.length > 0) out.push(`  loaded: ${r.loaded.join(', ')}`);
+    if (r.caveat) out.push(`  note: ${r.caveat}`);
     if (withLog) for (const line of r.log) out.push(`  ${formatLogLine(line)}`);
   }
   return `${out.join('\n')}\n`;

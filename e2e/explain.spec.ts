@@ -71,9 +71,13 @@ test('impact: noload res_pjsip takes down chan_pjsip, counted and highlighted be
   await chan.getByText('chan_pjsip', { exact: true }).first().click();
   await expect(chan.getByRole('list', { name: 'Why chan_pjsip goes down' })).toContainText('res_pjsip');
 
-  // Another case is answered at once, without a Run.
+  // Another case is answered at once, without a Run: res_pjsip cannot be unloaded with its
+  // dependents while res_pjsip_refer holds itself until shutdown.
   await explain.impactKind.selectOption({ label: 'is unloaded' });
-  await expect(explain.impactSummary).toHaveText(/^unloading res_pjsip takes down \d+ modules$/);
+  await expect(explain.impactSummary).toHaveText('unloading res_pjsip takes down no other module');
+  await expect(explain.panel).toContainText(
+    'Module res_pjsip_refer cannot be unloaded (would still have use count 1/1 after unloading dependents)',
+  );
 
   // A built-in cannot be noloaded: the answer says why nothing applies.
   await explain.impactKind.selectOption({ label: 'is noloaded' });

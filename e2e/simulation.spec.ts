@@ -84,37 +84,58 @@ test('unloading a module in use is refused, and refreshing it recursively unload
   const sim = new SimulationPage(explorer);
   await sim.open();
   await sim.run();
-  await explorer.findModule('res_odbc');
-  await expect(explorer.inspectorHeading('res_odbc')).toBeVisible();
-  await expect(sim.inspectorSimulation).toContainText('use count 5');
+  await explorer.findModule('res_smdi');
+  await expect(explorer.inspectorHeading('res_smdi')).toBeVisible();
+  await expect(sim.inspectorSimulation).toContainText('use count 4');
 
   await sim.runCommandFromInspector('Unload');
-  await expect(sim.commandResult).toContainText('*CLI> module unload res_odbc');
-  await expect(sim.commandResult).toContainText("Soft unload failed, 'res_odbc' has use count 5");
-  await expect(sim.commandResult).toContainText('Unable to unload resource res_odbc');
-  await sim.expectOutcome('res_odbc', 'running');
+  await expect(sim.commandResult).toContainText('*CLI> module unload res_smdi');
+  await expect(sim.commandResult).toContainText("Soft unload failed, 'res_smdi' has use count 4");
+  await expect(sim.commandResult).toContainText('Unable to unload resource res_smdi');
+  await sim.expectOutcome('res_smdi', 'running');
 
   await sim.runCommandFromInspector('Refresh recursively');
-  await expect(sim.commandResult).toContainText('*CLI> module refresh res_odbc recursively');
+  await expect(sim.commandResult).toContainText('*CLI> module refresh res_smdi recursively');
   await expect(sim.commandResult).toContainText(
-    'Unloaded res_config_odbc → cdr_adaptive_odbc → cdr_odbc → cel_odbc → func_odbc → res_odbc',
+    'Unloaded app_voicemail → app_voicemail_imap → app_voicemail_odbc → chan_dahdi → res_smdi',
   );
   await expect(sim.commandResult).toContainText(
-    'Loaded res_odbc → func_odbc → cel_odbc → cdr_odbc → cdr_adaptive_odbc → res_config_odbc',
+    'Loaded res_smdi → chan_dahdi → app_voicemail_odbc → app_voicemail_imap → app_voicemail',
   );
+  // What no dataset can know is said where it matters.
+  await expect(sim.commandResult).toContainText('calls in progress');
   await expect
     .poll(() =>
-      explorer.page.evaluate(() => window.__cy?.getElementById('func_odbc').hasClass('out-reloaded')),
+      explorer.page.evaluate(() => window.__cy?.getElementById('chan_dahdi').hasClass('out-reloaded')),
     )
     .toBe(true);
 
   // Both commands are kept and replayed, in order, in the Simulate tab and the log.
   await sim.open();
   const commands = sim.panel.getByRole('region', { name: 'Run-time commands' });
-  await expect(commands.getByText('*CLI> module unload res_odbc')).toBeVisible();
-  await expect(commands.getByText('*CLI> module refresh res_odbc recursively')).toBeVisible();
+  await expect(commands.getByText('*CLI> module unload res_smdi')).toBeVisible();
+  await expect(commands.getByText('*CLI> module refresh res_smdi recursively')).toBeVisible();
   await sim.logFilter.fill('Unloading');
-  await expect(sim.log).toContainText('Unloading res_config_odbc.so');
+  await expect(sim.log).toContainText('Unloading app_voicemail.so');
+});
+
+test('a module that holds itself until shutdown cannot be refreshed, even with its dependents', async ({
+  explorer,
+}) => {
+  // res_odbc's load_module() calls ast_module_shutdown_ref: the dataset's run-time references.
+  const sim = new SimulationPage(explorer);
+  await sim.open();
+  await sim.run();
+  await explorer.findModule('res_odbc');
+  await expect(explorer.inspectorHeading('res_odbc')).toBeVisible();
+  await expect(sim.inspectorSimulation).toContainText('use count 6');
+  await sim.runCommandFromInspector('Refresh recursively');
+  await expect(sim.commandResult).toContainText('*CLI> module refresh res_odbc recursively');
+  await expect(sim.commandResult).toContainText(
+    'Module res_odbc cannot be unloaded (would still have use count 1/6 after unloading dependents)',
+  );
+  await expect(sim.commandResult).toContainText('Unable to unload resource res_odbc');
+  await sim.expectOutcome('func_odbc', 'running');
 });
 
 test('a modules.conf Asterisk would reject shows the problem with line and column and keeps the result', async ({

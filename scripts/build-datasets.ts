@@ -16,6 +16,18 @@
  * commit, including link-time dependencies) and loader-traces/modules-builtin.txt (registration order
  * of the built-in modules as logged by that build).
  *
+ * For master only, a second real build of the same commit adds what the shared build lacked: the
+ * pjsip stack. src/engine/fixtures/pjsip/modules-metadata.json holds facts we recorded ourselves
+ * from Asterisk master f0c1c1a7 built with its bundled pjproject 2.17 (docs/pjsip-traces.md; the
+ * same shape as the shared modules-metadata.json). Its link facts (`nm -D` of the built .so files)
+ * are merged into the master dataset; for the modules both builds have (res_rtp_asterisk,
+ * res_prometheus), what only the pjproject build has (their `#ifdef HAVE_PJPROJECT` requires,
+ * optional modules and link facts) is added as edges `whenBuiltWith="pjproject"`.
+ *
+ * Where the Asterisk clone is present, scripts/extract-runtime-refs.ts reads each dataset's run-time
+ * references (shutdown references, format and bucket pins, calendar technologies) from the source
+ * at its commit, citing file and line.
+ *
  * Run: npm run datasets
  */
 import { execFileSync } from 'node:child_process';
@@ -31,7 +43,14 @@ import {
 } from '../src/ingest/index';
 import { inferItemProviders } from '../src/ingest/inferItemProviders';
 import { DEFAULT_BUILTIN_VERSION, datasetFileName } from '../src/ingest/builtinDatasets';
-import type { ModuleGraph, Problem } from '../src/model';
+import { extractRuntimeReferences } from './extract-runtime-refs';
+import {
+  indexEdges,
+  type DependencyEdge,
+  type ModuleGraph,
+  type Problem,
+  type SourceRef,
+} from '../src/model';
 
 const REPOSITORY = 'https://github.com/asterisk/asterisk';
 
@@ -196,6 +215,93 @@ function correctLoadPriorities(graph: ModuleGraph, source: VersionSource): void 
   console.log(`  ${corrected} load priorities corrected from the source at ${source.commit.slice(0, 8)}`);
 }
 
+/** Facts of our own pjproject build of master, relative to this repository (see the header). */
+const PJSIP_BUILD_METADATA = 'src/engine/fixtures/pjsip/modules-metadata.json';
+const PJSIP_LIBRARY = 'pjproject';
+
+interface BuildModuleFacts {
+  requires?: string[];
+  optional_modules?: string[];
+  enhances?: string[];
+  links_against_global_symbol_modules?: string[];
+}
+
+const LISTS: ReadonlyArray<readonly [keyof BuildModuleFacts, DependencyEdge['kind']]> = [
+  ['requires', 'requires'],
+  ['optional_modules', 'optional'],
+  ['enhances', 'enhances'],
+  ['links_against_global_symbol_modules', 'links'],
+];
+
+/**
+ * Merges the pjproject build's facts into master: link facts of the modules only that build has,
+ * and, for modules both builds have, each dependency only the pjproject build has, as conditional.
+ */
+function addPjsipBuildFacts(graph: ModuleGraph): void {
+  const path = join(repoRoot, PJSIP_BUILD_METADATA);
+  const text = readFileSync(path, 'utf8');
+  const built = (JSON.parse(text) as { modules: Record<string, BuildModuleFacts> }).modules;
+  const sharedFile = join(dataDir, 'master', 'loader-traces', 'modules-metadata.json');
+  const shared = JSON.parse(readFileSync(sharedFile, 'utf8')) as Record<string, BuildModuleFacts>;
+  const lines = text.split('\n');
+  const lineOf = (name: string): number => lines.findIndex((l) => l.startsWith(`    "${name}": {`)) + 1;
+  const edges = [...graph.edges];
+  let unconditional = 0;
+  let conditional = 0;
+  for (const [name, facts] of Object.entries(built)) {
+    if (!graph.modules[name]) {
+      console.warn(`  ${name}: in ${PJSIP_BUILD_METADATA} but not in the master dataset; skipped`);
+      continue;
+    }
+    const sources: SourceRef[] = [{ kind: 'trace-metadata', file: PJSIP_BUILD_METADATA, line: lineOf(name) }];
+    const before = shared[name];
+    for (const [field, kind] of LISTS) {
+      const targets = facts[field] ?? [];
+      if (!before) {
+        // A module only the pjproject build has: its loader facts come from runtime.json already.
+        if (kind !== 'links') continue;
+        for (const to of targets) edges.push({ from: name, to, kind, sources });
+        unconditional += targets.length;
+        continue;
+      }
+      const had = before[field] ?? [];
+      for (const to of targets.filter((t) => !had.includes(t))) {
+        edges.push({ from: name, to, kind, whenBuiltWith: PJSIP_LIBRARY, sources });
+        conditional++;
+        console.log(
+          `  ${name} ${kind} ${to} only when built with ${PJSIP_LIBRARY} (${PJSIP_BUILD_METADATA}:${lineOf(name)})`,
+        );
+      }
+      for (const to of had.filter((t) => !targets.includes(t)))
+        console.warn(`  ${name} ${kind} ${to} only in the build without ${PJSIP_LIBRARY}; not modelled`);
+    }
+  }
+  graph.edges = edges;
+  Object.assign(graph, indexEdges(edges));
+  graph.info.sources.push({ kind: 'trace-metadata', file: PJSIP_BUILD_METADATA });
+  console.log(
+    `  ${PJSIP_BUILD_METADATA}: ${unconditional} link facts of pjproject-only modules, ${conditional} dependencies only with ${PJSIP_LIBRARY}`,
+  );
+}
+
+function addRuntimeReferences(graph: ModuleGraph, source: VersionSource): void {
+  if (!existsSync(gitDir)) {
+    console.warn(`  no Asterisk git clone at ${gitDir}: run-time references not known`);
+    return;
+  }
+  const loadable = new Set(
+    Object.values(graph.modules)
+      .filter((m) => m.kind === 'loadable')
+      .map((m) => m.name),
+  );
+  const { references, notes } = extractRuntimeReferences(gitDir, source.commit, loadable);
+  for (const note of notes) console.log(note);
+  graph.runtimeReferences = references;
+  console.log(
+    `  ${references.length} run-time references read from the source at ${source.commit.slice(0, 8)}`,
+  );
+}
+
 function main(): void {
   if (!existsSync(dataDir)) {
     console.error(`No shared data at ${dataDir}; set ASTERISK_DATA_DIR.`);
@@ -210,6 +316,8 @@ function main(): void {
     }
     const graph = build(source);
     correctLoadPriorities(graph, source);
+    if (source.version === 'master') addPjsipBuildFacts(graph);
+    addRuntimeReferences(graph, source);
     built.push({ source, graph });
   }
   const entries: DatasetIndexEntry[] = [];

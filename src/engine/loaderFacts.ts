@@ -50,6 +50,13 @@ export interface ModuleLoadFacts {
   enhancerIds: number[];
   /** False when the dataset does not know the module (a file the user listed). */
   known: boolean;
+  /**
+   * Its load() takes a reference on itself that is held until shutdown (`ast_module_shutdown_ref`,
+   * directly or through a format interface or bucket scheme it registers).
+   */
+  pinsSelf: boolean;
+  /** Keys of modules its load() takes a reference on until it unloads (a calendar technology on res_calendar). */
+  runtimeRefKeys: string[];
 }
 
 export interface LoaderFacts {
@@ -63,6 +70,8 @@ export interface LoaderFacts {
   hasLinkFacts: boolean;
   /** Whether the dataset has any run-time dependency facts (`requires` etc.). */
   hasRequires: boolean;
+  /** Whether the dataset knows the run-time references of its modules (`ModuleGraph.runtimeReferences`). */
+  hasRuntimeReferences: boolean;
   /** Keys of modules that enhance the given key. */
   enhancersOf: Map<string, string[]>;
   /** Keys of modules whose requires/optional/enhances name the given key. */
@@ -140,6 +149,18 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
         break;
     }
   }
+  // A conditional reference is taken only on a path a normal start does not take: not counted.
+  for (const ref of graph.runtimeReferences ?? []) {
+    if (ref.conditional) continue;
+    const by = resolve(ref.takenBy);
+    if (!by) continue;
+    if (ref.untilShutdown && ref.module === ref.takenBy) by.pinsSelf = true;
+    else if (!ref.untilShutdown) {
+      const target = resolve(ref.module);
+      if (target) by.runtimeRefKeys.push(target.key);
+    }
+  }
+
   const hasLinkFacts = graph.info.hasLinkFacts;
   if (!hasLinkFacts) {
     // Without link facts from a real build, a module is taken to link against the global-symbol
@@ -203,6 +224,7 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
     loadable,
     hasLinkFacts,
     hasRequires,
+    hasRuntimeReferences: graph.runtimeReferences !== undefined,
     enhancersOf,
     runtimeDependentsOf,
     problems,
@@ -222,6 +244,8 @@ function factsFromInfo(info: ModuleInfo): ModuleLoadFacts {
     supportLevel: info.supportLevel,
     ...noDependencies(),
     known: true,
+    pinsSelf: false,
+    runtimeRefKeys: [],
   };
   if (info.deprecatedIn !== undefined) f.deprecatedIn = info.deprecatedIn;
   if (info.removedIn !== undefined) f.removedIn = info.removedIn;
@@ -281,5 +305,7 @@ export function unknownModuleFacts(name: string): ModuleLoadFacts {
     supportLevel: 'unspecified',
     ...noDependencies(),
     known: false,
+    pinsSelf: false,
+    runtimeRefKeys: [],
   };
 }

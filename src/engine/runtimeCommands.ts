@@ -175,6 +175,10 @@ export function runRuntimeCommand(core: LoaderState, command: RuntimeCommand, te
   }
   const useCounts: Record<string, number> = {};
   for (const mod of core.registry.moduleList()) useCounts[mod.name] = mod.usecount;
+  const caveat =
+    ok && (command.kind === 'unload' || command.kind === 'refresh') && unloaded.length > 0
+      ? unloadCaveat(core, unloaded)
+      : undefined;
   return {
     command: text,
     ok,
@@ -184,7 +188,20 @@ export function runRuntimeCommand(core: LoaderState, command: RuntimeCommand, te
     log: core.t.lines.slice(mark.lines),
     events,
     useCounts,
+    ...(caveat ? { caveat } : {}),
   };
+}
+
+/** Why a real Asterisk might still refuse an unload the simulation carried out. */
+function unloadCaveat(core: LoaderState, unloaded: readonly string[]): string {
+  const names =
+    unloaded.length > 3
+      ? `${unloaded.slice(0, 3).join(', ')} and ${unloaded.length - 3} more`
+      : unloaded.join(', ');
+  const transient = `Predicted for an idle Asterisk: calls in progress (channels, bridges, file streams, translation paths) hold transient references on modules such as ${names}, which cannot be predicted and make a real unload refuse while they last.`;
+  return core.facts.hasRuntimeReferences
+    ? transient
+    : `${transient} This dataset does not carry its modules' run-time references (shutdown references, format and bucket registrations, calendar technologies) either, so a real unload may refuse where this one succeeded.`;
 }
 
 /** The result of a command sent after startup failed: there is no Asterisk to talk to. */

@@ -13,6 +13,7 @@ import type {
   SimulationResult,
 } from '../model';
 import { LoaderState } from './loader/state';
+import { graphForBuild } from './buildConditions';
 import { loaderFacts } from './loaderFacts';
 import type { LoaderFacts } from './loaderFacts';
 import { moduleKey } from './names';
@@ -43,14 +44,19 @@ export function simulate(
   options: SimulationOptions = {},
 ): SimulationResult {
   const loader = options.loader ?? 'current';
-  const facts = loaderFacts(graph);
-  const problems: Problem[] = [...facts.problems];
-  const faults = readFaults(facts, options.faults ?? {}, problems);
+  const datasetFacts = loaderFacts(graph);
+  const problems: Problem[] = [];
+  const faults = readFaults(datasetFacts, options.faults ?? {}, problems);
 
   const missing = new Set([...faults].filter(([, f]) => f === 'missing').map(([k]) => k));
   const files = (options.available ?? defaultAvailableFiles(graph))
     .map(moduleFileOf)
     .filter((f) => f !== '' && (missing.size === 0 || !missing.has(moduleKey(f))));
+  // The files show the build: its dependencies that exist only with a library it lacks are left out.
+  // The module set is the dataset's either way, so the faults read above keep their keys.
+  const build = graphForBuild(graph, files);
+  const facts = loaderFacts(build.graph);
+  problems.unshift(...facts.problems, ...build.problems);
 
   const t = new Transcript();
   const core = new LoaderState(facts, files, faults, t);

@@ -155,8 +155,50 @@ describe('built-in dataset master', () => {
     expect(g.edges.filter((e) => e.kind === 'links').length).toBeGreaterThan(60);
   });
 
-  it('leaves out requires that only exist with pjproject, which the traced build did not have', () => {
-    expect(targets(g, 'res_rtp_asterisk', 'requires')).toEqual([]);
+  it('marks the requires that only exist with pjproject, which the shared traced build did not have', () => {
+    const conditional = (from: string, kind: string): string[] =>
+      g.edges
+        .filter((e) => e.from === from && e.kind === kind)
+        .map((e) => `${e.to} ${e.whenBuiltWith ?? 'always'}`);
+    expect(conditional('res_rtp_asterisk', 'requires')).toEqual(['res_pjproject pjproject']);
+    expect(conditional('res_prometheus', 'requires')).toEqual(['res_pjsip pjproject']);
+    expect(conditional('res_rtp_asterisk', 'links')).toEqual(['res_pjproject pjproject']);
+  });
+
+  it('carries the run-time references read from the source at its commit, citing file and line', () => {
+    const refs = g.runtimeReferences ?? [];
+    const at = (takenBy: string, kind: string): string[] =>
+      refs
+        .filter((r) => r.takenBy === takenBy && r.kind === kind)
+        .map(
+          (r) =>
+            `${r.module} ${r.sources.map((s) => `${s.file.split('/').slice(-2).join('/')}:${s.line ?? ''}`).join(' ')}${r.conditional ? ' conditional' : ''}`,
+        );
+    expect(at('res_pjsip_refer', 'shutdown-self')).toEqual(['res_pjsip_refer res/res_pjsip_refer.c:2193']);
+    expect(at('res_pjsip_mwi', 'shutdown-self')).toEqual([
+      'res_pjsip_mwi res/res_pjsip_mwi.c:1625 conditional',
+    ]);
+    expect(at('res_format_attr_h263', 'format-interface')).toEqual([
+      'res_format_attr_h263 res/res_format_attr_h263.c:384 res/res_format_attr_h263.c:388',
+    ]);
+    expect(at('res_calendar_ews', 'calendar-tech')).toEqual(['res_calendar res/res_calendar_ews.c:925']);
+    expect(at('res_ari', 'sorcery-wizard')).toEqual([
+      'res_sorcery_config ari/config.c:700',
+      'res_sorcery_config ari/config.c:702',
+      'res_sorcery_config ari/config.c:704',
+    ]);
+    expect(
+      refs.every((r) =>
+        r.sources.every((s) => s.file.includes('/blob/f0c1c1a7b79b0f8cc0311649bf36824cbeee30a9/')),
+      ),
+    ).toBe(true);
+    // Test-only mappings (#ifdef TEST_FRAMEWORK in res_sorcery_memory_cache) are not references.
+    expect(refs.some((r) => r.takenBy === 'res_sorcery_memory_cache')).toBe(false);
+  });
+
+  it('has the link facts of our pjproject build of the same commit for the pjsip modules', () => {
+    expect(targets(g, 'chan_pjsip', 'links').sort()).toEqual(['res_pjsip', 'res_pjsip_session']);
+    expect(g.info.sources.map((s) => s.file)).toContain('src/engine/fixtures/pjsip/modules-metadata.json');
   });
 
   it('uses the priorities the traced loader logged', () => {

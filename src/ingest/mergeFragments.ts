@@ -353,8 +353,8 @@ function mergeFact(
   }
 }
 
-function edgeKey(e: Pick<DependencyEdge, 'from' | 'to' | 'kind' | 'optional'>): string {
-  return `${e.from}\u0000${e.to}\u0000${e.kind}\u0000${e.optional === undefined ? '' : String(e.optional)}`;
+function edgeKey(e: Pick<DependencyEdge, 'from' | 'to' | 'kind' | 'optional' | 'whenBuiltWith'>): string {
+  return `${e.from}\u0000${e.to}\u0000${e.kind}\u0000${e.optional === undefined ? '' : String(e.optional)}\u0000${e.whenBuiltWith ?? ''}`;
 }
 
 /**
@@ -390,7 +390,8 @@ function resolveEdges(
         sources: edge.sources,
       };
     } else if (edge.kind === 'optional' && edge.optional !== undefined) {
-      resolved = { from: edge.from, to: edge.to, kind: 'optional', sources: edge.sources };
+      const { optional: _optional, ...rest } = edge;
+      resolved = rest;
     } else {
       resolved = edge;
     }
@@ -437,7 +438,9 @@ function compareEdgeFamilies(
     }
     const describers = loaderDescribers.get(edge.from) ?? [];
     const edgeLoader = edge.sources.filter(isLoaderRef);
-    if (LOADER_EDGE_KINDS.has(edge.kind) && describers.length > 1 && edgeLoader.length > 0) {
+    // An edge of builds with a library describes another build than the module's other sources.
+    const conditional = edge.whenBuiltWith !== undefined;
+    if (LOADER_EDGE_KINDS.has(edge.kind) && !conditional && describers.length > 1 && edgeLoader.length > 0) {
       const top = [...describers].sort(
         (a, b) => rank(RUNTIME_PRECEDENCE, a) - rank(RUNTIME_PRECEDENCE, b),
       )[0];

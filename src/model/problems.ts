@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'source-disagreement'
   | 'runtime-facts-borrowed'
   | 'no-link-facts'
+  | 'build-without-library'
   | 'config-syntax'
   | 'config-unsupported'
   | 'config-unknown-option'

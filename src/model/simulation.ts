@@ -170,6 +170,16 @@ export interface ModuleOutcome {
   useCount: number;
   /** Modules this one holds a reference on. */
   references: string[];
+  /**
+   * A loadable module whose load() holds itself until shutdown (ModuleGraph.runtimeReferences:
+   * ast_module_shutdown_ref, a format interface or bucket scheme registered).
+   */
+  heldUntilShutdown?: boolean;
+  /**
+   * Modules its load() took run-time references on besides the loader's (a calendar technology
+   * on res_calendar, one per object type on a sorcery wizard's module), released when it unloads.
+   */
+  runtimeReferences?: string[];
   required: boolean;
   preload: boolean;
   builtin: boolean;
@@ -235,6 +245,12 @@ export interface RuntimeResult {
   events: LoaderEvent[];
   /** Use counts after the command, registered modules only. */
   useCounts: Record<string, number>;
+  /**
+   * What the prediction of an unload or refresh that succeeded cannot know: references taken by
+   * calls in progress (channels, bridges, file streams, translation paths) are transient and would
+   * make the real command refuse; and, for a dataset without them, run-time references.
+   */
+  caveat?: string;
 }
 
 export interface SimulationResult {

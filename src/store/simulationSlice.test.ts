@@ -68,10 +68,12 @@ describe('simulation slice', () => {
     await store.getState().runCommand('module unload res_odbc');
     await store.getState().runCommand('module refresh res_odbc recursively');
     const run = selectSimulation(store.getState());
+    // res_odbc's load_module() keeps it loaded until shutdown (ast_module_shutdown_ref).
     expect(run?.result.runtime.map((r) => [r.command, r.ok])).toEqual([
       ['module unload res_odbc', false],
-      ['module refresh res_odbc recursively', true],
+      ['module refresh res_odbc recursively', false],
     ]);
+    expect(run?.result.runtime[1]?.message.split('\n')[0]).toBe('Unable to unload resource res_odbc');
     await store.getState().clearCommands();
     expect(selectSimulation(store.getState())?.result.runtime).toEqual([]);
   });

@@ -21,6 +21,25 @@ describe('simulation text for the views', () => {
     ]);
   });
 
+  it('gives the reason a recursive refresh refused: a module that holds itself until shutdown', () => {
+    const pinned: typeof graph = {
+      ...graph,
+      runtimeReferences: [
+        { module: 'cdr_odbc', takenBy: 'cdr_odbc', kind: 'shutdown-self', untilShutdown: true, sources: [] },
+      ],
+    };
+    const refresh = simulate(pinned, conf('autoload = yes'), {
+      commands: ['module refresh res_odbc recursively'],
+    }).runtime[0];
+    if (!refresh) throw new Error('the refresh did not run');
+    expect(commandWarningLines(refresh)).toEqual([
+      expect.stringMatching(
+        /NOTICE.*Module cdr_odbc cannot be unloaded \(would still have use count 1\/1 after unloading dependents\)/,
+      ),
+      expect.stringMatching(/Recursive soft unload failed, 'res_odbc' has use count 2/),
+    ]);
+  });
+
   it('lists the startup log with its events, then each command and what it logged', () => {
     const rows = transcriptRows(result);
     const cli = rows.findIndex((r) => r.text === '*CLI> module unload res_odbc');

@@ -29,7 +29,15 @@ export function transcriptRows(result: SimulationResult): TranscriptRow[] {
 
 /** The warnings and errors a run-time command logged, as Asterisk prints them. */
 export function commandWarningLines(result: RuntimeResult): string[] {
-  return result.log.filter((l) => l.level === 'WARNING' || l.level === 'ERROR').map(formatLogLine);
+  return result.log
+    .filter(
+      (l) =>
+        l.level === 'WARNING' ||
+        l.level === 'ERROR' ||
+        // The loader gives the reason a recursive unload refused as a NOTICE (graceful_unload_possible).
+        (l.level === 'NOTICE' && l.message.includes('cannot be unloaded')),
+    )
+    .map(formatLogLine);
 }
 
 /** Why `module` ended up as it did in `result`: the chain of causes, first to last. */

@@ -85,7 +85,24 @@ export function whyStarted(result: SimulationResult, name: string): ExplanationS
       module: o.name,
       text: `It holds a reference on what it uses, all running: ${o.references.join(', ')}.`,
     });
+  if (o.heldUntilShutdown)
+    steps.push({
+      module: o.name,
+      text: 'Its load() keeps it loaded until shutdown (a shutdown reference read from its source): module unload refuses it, and so does a recursive refresh of what it needs.',
+    });
+  if (o.runtimeReferences && o.runtimeReferences.length > 0)
+    steps.push({
+      module: o.name,
+      text: `Its load() also took run-time references on ${countedNames(o.runtimeReferences)}, released when it unloads; a recursive refresh of those refuses while it runs.`,
+    });
   return steps;
+}
+
+/** `res_sorcery_config (7), res_sorcery_memory`: each name once, with how often it occurs. */
+function countedNames(names: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return [...counts].map(([n, c]) => (c > 1 ? `${n} (${c})` : n)).join(', ');
 }
 
 /** Why a module is not running: the chain of causes down to the root. */

@@ -101,9 +101,19 @@ describe('impactOf on the built-in datasets', () => {
     for (const m of r.modules) expect(r.chains[m]?.at(-1)).toContain('res_pjsip');
   });
 
-  it('unload of res_pjsip takes down the same modules as noload on 23.4.1, in start order', () => {
+  it('unload of res_ari takes down the same modules as noload on 23.4.1, in start order', () => {
+    const unload = impactOf(g23, 'res_ari', 'unload');
+    expect(unload.modules.length).toBeGreaterThan(10);
+    expect(unload.modules).toEqual(impactOf(g23, 'res_ari', 'noload').modules);
+  });
+
+  it('unload of res_pjsip is refused on 23.4.1: res_pjsip_refer holds itself until shutdown', () => {
     const unload = impactOf(g23, 'res_pjsip', 'unload');
-    expect(unload.modules).toEqual(impactOf(g23, 'res_pjsip', 'noload').modules);
+    expect(unload.modules).toEqual([]);
+    expect(unload.notes.join(' ')).toContain(
+      'Module res_pjsip_refer cannot be unloaded (would still have use count 1/1 after unloading dependents)',
+    );
+    expect(impactOf(g23, 'res_pjsip', 'noload').modules).toContain('res_pjsip_refer');
   });
 
   it('fail of res_smdi takes down app_voicemail (optional, declined); missing res_smdi does not', () => {

@@ -41,6 +41,11 @@ export class LoadedModule {
   usecount = 0;
   /** Modules this one holds a reference on (reffed_deps), in the order taken; a handful at most. */
   reffed: readonly LoadedModule[] = NONE;
+  /**
+   * References its load() took on other modules outside reffed_deps (a calendar technology on
+   * res_calendar), released when it unloads; graceful_unload_possible does not see them.
+   */
+  runtimeHeld: readonly LoadedModule[] = NONE;
   /** Position in the module list: larger is later; moving to the tail takes a new number. */
   seq = 0;
   registered = true;

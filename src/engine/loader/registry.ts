@@ -149,6 +149,9 @@ export class ModuleRegistry {
   destroy(mod: LoadedModule): void {
     for (const dep of mod.reffed) unref(this.t, mod, dep);
     mod.reffed = NONE;
+    // Its unload_module() unregistered what its load() registered (ast_calendar_unregister).
+    for (const dep of mod.runtimeHeld) unref(this.t, mod, dep);
+    mod.runtimeHeld = NONE;
   }
 
   private assignSeq(mod: LoadedModule): void {

@@ -60,6 +60,24 @@ export function declineEvent(
  * succeeded (start_resource_attempt): running it again here would find every reference taken
  * and change nothing, so it is skipped.
  */
+/**
+ * References the module's load() takes on others outside the loader's bookkeeping (a calendar
+ * technology registering with res_calendar adds a user to it), from ModuleGraph.runtimeReferences.
+ */
+function takeRuntimeReferences(core: LoaderState, mod: LoadedModule): void {
+  const keys = mod.facts.runtimeRefKeys;
+  if (keys.length === 0) return;
+  const held: LoadedModule[] = [...mod.runtimeHeld];
+  for (const key of keys) {
+    const target = core.registry.findKey(key);
+    if (!target?.running) continue;
+    target.usecount++;
+    held.push(target);
+    core.t.emit({ type: 'reference-taken', module: mod.name, target: target.name });
+  }
+  mod.runtimeHeld = held;
+}
+
 export function startResource(
   core: LoaderState,
   mod: LoadedModule,
@@ -112,11 +130,13 @@ export function startResource(
       if (!core.fullyBooted) t.verbose(core.text.started(mod.facts, mod.resource));
       else t.verbose(`Loaded ${mod.resource} => (${mod.facts.description})`);
       mod.running = true;
-      if (mod.builtin && !mod.keepUntilShutdown) {
-        // Built-in modules cannot be unloaded: they hold a reference until shutdown.
+      if ((mod.builtin || mod.facts.pinsSelf) && !mod.keepUntilShutdown) {
+        // Built-in modules cannot be unloaded: they hold a reference until shutdown. So does a
+        // module whose load() calls ast_module_shutdown_ref on itself (ModuleGraph.runtimeReferences).
         mod.usecount++;
         mod.keepUntilShutdown = true;
       }
+      takeRuntimeReferences(core, mod);
       mod.startIndex = core.record.noteStarted(mod.name, mod.key);
       mod.declineReason = null;
       mod.declineCauses = NONE_NAMES;

@@ -38,6 +38,22 @@ describe('Module Metadata XML round trip', () => {
     expect(data).toEqual(graph);
   });
 
+  it('keeps an edge that exists only in builds with a library, and reads it back through a merge', async () => {
+    const master = loadBuiltinDatasetNode('master');
+    const conditional = (g: ModuleGraph): string[] =>
+      g.edges
+        .filter((e) => e.whenBuiltWith !== undefined)
+        .map((e) => `${e.from} ${e.kind} ${e.to} ${e.whenBuiltWith}`);
+    const xml = writeMetadataXml(master);
+    expect(xml).toContain(
+      '<edge from="res_rtp_asterisk" to="res_pjproject" kind="requires" whenBuiltWith="pjproject"',
+    );
+    expect(await schemaErrors(xml)).toEqual([]);
+    const again = ingestFiles([{ name: 'master.xml', text: xml }]).graph;
+    expect(again && conditional(again)).toEqual(conditional(master));
+    expect(conditional(master)).toContain('res_rtp_asterisk requires res_pjproject pjproject');
+  });
+
   it('reads back a graph merged from an xmldoc, a menuselect-tree, runtime.json and loader-trace metadata', () => {
     const graph = mergedFromSeveralFiles();
     expect(graph.info.hasLinkFacts).toBe(true);

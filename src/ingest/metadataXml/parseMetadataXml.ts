@@ -9,7 +9,9 @@ import {
   type ParseResult,
   type Problem,
   type ProvidedItem,
+  type RuntimeReference,
   type SourceRef,
+  RUNTIME_REFERENCE_KINDS,
 } from '../../model';
 import { METADATA_ROOT } from '../detectFormat';
 import { readXml, type XmlElement } from '../xml/readXml';
@@ -149,7 +151,7 @@ export function parseMetadataXml(text: string, file: string): ParseResult<Module
   }
   const edges: DependencyEdge[] = [];
   for (const element of children('edges')) {
-    const { from, to, kind, optional } = element.attributes;
+    const { from, to, kind, optional, whenBuiltWith } = element.attributes;
     if (from === undefined || to === undefined || !isOneOf(EDGE_KIND_VALUES, kind)) {
       reader.problem(element, `<edge> needs from, to and a known kind (got "${kind ?? ''}"); skipped.`);
       continue;
@@ -162,6 +164,7 @@ export function parseMetadataXml(text: string, file: string): ParseResult<Module
     };
     const isOptional = bool(optional);
     if (isOptional !== undefined) edge.optional = isOptional;
+    if (whenBuiltWith !== undefined && whenBuiltWith !== '') edge.whenBuiltWith = whenBuiltWith;
     edges.push(edge);
   }
   const items: ProvidedItem[] = [];
@@ -182,7 +185,33 @@ export function parseMetadataXml(text: string, file: string): ParseResult<Module
     members: words(element.attributes.members),
   }));
   const graph: ModuleGraph = { info, modules, libraries, edges, ...indexEdges(edges), items, categories };
+  // The section is optional: absent means the dataset does not know its run-time references.
+  if (sections.has('runtimeReferences')) graph.runtimeReferences = readRuntimeReferences(children, reader);
   return { data: graph, problems: reader.problems };
+}
+
+function readRuntimeReferences(children: (name: string) => XmlElement[], reader: Reader): RuntimeReference[] {
+  const references: RuntimeReference[] = [];
+  for (const element of children('runtimeReferences')) {
+    const { module, takenBy, kind, untilShutdown, conditional, src } = element.attributes;
+    if (module === undefined || takenBy === undefined || !isOneOf(RUNTIME_REFERENCE_KINDS, kind)) {
+      reader.problem(
+        element,
+        `<reference> needs module, takenBy and a known kind (got "${kind ?? ''}"); skipped.`,
+      );
+      continue;
+    }
+    const reference: RuntimeReference = {
+      module,
+      takenBy,
+      kind,
+      untilShutdown: untilShutdown === 'true',
+      sources: reader.refs(element, src),
+    };
+    if (bool(conditional) === true) reference.conditional = true;
+    references.push(reference);
+  }
+  return references;
 }
 
 function readDataset(element: XmlElement | undefined, reader: Reader): DatasetInfo {

@@ -147,6 +147,7 @@ export function writeMetadataXml(graph: ModuleGraph, options: WriteMetadataOptio
           ['to', e.to],
           ['kind', e.kind],
           ['optional', e.optional],
+          ['whenBuiltWith', e.whenBuiltWith],
           ['src', files.refs(e.sources, anchorsByModule.get(e.from))],
         ])}/>`,
     ),
@@ -177,6 +178,23 @@ export function writeMetadataXml(graph: ModuleGraph, options: WriteMetadataOptio
     ),
     '</categories>',
   );
+  if (graph.runtimeReferences) {
+    body.push(
+      '<runtimeReferences>',
+      ...graph.runtimeReferences.map(
+        (r) =>
+          `<reference${attrs([
+            ['module', r.module],
+            ['takenBy', r.takenBy],
+            ['kind', r.kind],
+            ['untilShutdown', r.untilShutdown],
+            ['conditional', r.conditional],
+            ['src', files.refs(r.sources)],
+          ])}/>`,
+      ),
+      '</runtimeReferences>',
+    );
+  }
   const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     ...(options.comment ? [`<!-- ${options.comment.replace(/--/g, '- -')} -->`] : []),

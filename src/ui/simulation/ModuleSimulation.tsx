@@ -130,6 +130,7 @@ export function ModuleSimulation({ graph, name }: { graph: ModuleGraph; name: st
                   <span className="sim-label">Loaded</span> {lastCommand.loaded.join(' → ')}
                 </p>
               )}
+              {lastCommand.caveat && <p className="sim-small">{lastCommand.caveat}</p>}
             </div>
           )}
         </>
