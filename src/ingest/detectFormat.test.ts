@@ -35,6 +35,12 @@ describe('detectFormat', () => {
     expect(detectFormat('')).toBe('unknown');
   });
 
+  it('recognises a module C source by its AST_MODULE_INFO or MODULEINFO block, not by any C', () => {
+    expect(detectFormat(readE2eFixture('app_hello.c'))).toBe('c-source');
+    expect(detectFormat('/*** MODULEINFO\n<depend>res_curl</depend>\n***/\n')).toBe('c-source');
+    expect(detectFormat('#include <stdio.h>\nint main(void) { return 0; }\n')).toBe('unknown');
+  });
+
   it('ignores a byte order mark and leading whitespace', () => {
     expect(detectFormat('\uFEFF\n  <docs></docs>')).toBe('xmldoc');
   });

@@ -1,3 +1,4 @@
+import { looksLikeModuleSource } from './cSource/parseModuleSource';
 import { isJsonObject } from './json/readJson';
 import { rootElementName } from './xml/scan';
 
@@ -9,6 +10,7 @@ export type InputFormat =
   | 'runtime-json'
   | 'trace-metadata-json'
   | 'modules-conf'
+  | 'c-source'
   | 'unknown';
 
 /** Root element of the project's own Module Metadata XML. */
@@ -31,7 +33,8 @@ export function detectFormat(text: string): InputFormat {
     }
   }
   if (start.startsWith('{')) return detectJson(start);
-  return MODULES_SECTION.test(text) ? 'modules-conf' : 'unknown';
+  if (MODULES_SECTION.test(text)) return 'modules-conf';
+  return looksLikeModuleSource(text) ? 'c-source' : 'unknown';
 }
 
 function detectJson(text: string): InputFormat {

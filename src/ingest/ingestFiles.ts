@@ -1,5 +1,7 @@
 import type { ModuleGraph, Problem } from '../model';
 import { borrowRuntimeFacts, hasRuntimeFacts } from './borrowRuntimeFacts';
+import { DEFAULT_BUILTIN_VERSION } from './builtinDatasets';
+import { parseModuleSource } from './cSource/parseModuleSource';
 import { detectFormat, type InputFormat } from './detectFormat';
 import { fragmentOf, type GraphFragment } from './fragment';
 import { inferItemProviders } from './inferItemProviders';
@@ -60,6 +62,10 @@ function parseOne(file: InputFile, format: InputFormat): { fragment?: GraphFragm
       const r = parseMetadataXml(file.text, file.name);
       return { ...(r.data ? { fragment: fragmentOf(r.data) } : {}), problems: r.problems };
     }
+    case 'c-source': {
+      const r = parseModuleSource(file.text, file.name);
+      return { ...(r.data ? { fragment: r.data } : {}), problems: r.problems };
+    }
     case 'modules-conf':
       return {
         problems: [
@@ -93,8 +99,40 @@ function unknownInput(file: InputFile): Problem {
   return {
     severity: 'error',
     code: 'unknown-format',
-    message: `${file.name} is not a format this app reads (xmldoc, menuselect-tree, Module Metadata XML, runtime.json, modules-metadata.json).`,
+    message: `${file.name} is not a format this app reads (xmldoc, menuselect-tree, Module Metadata XML, runtime.json, modules-metadata.json, a module's C source).`,
     file: file.name,
+  };
+}
+
+/**
+ * A module's C source alone makes a graph of one module; a developer wants to see it among the
+ * modules it lives with, so it is merged onto a built-in dataset (the one named, else the default).
+ * A module the built-in already has is replaced, not merged: the developer's source is the newer word.
+ */
+function baseForModuleSources(
+  files: readonly InputFile[],
+  own: readonly GraphFragment[],
+  builtinDatasets: readonly ModuleGraph[] | undefined,
+  version: string | undefined,
+): { fragment: GraphFragment; note: Problem } | undefined {
+  if (!builtinDatasets || builtinDatasets.length === 0) return undefined;
+  const wanted = version ?? DEFAULT_BUILTIN_VERSION;
+  const graph =
+    builtinDatasets.find((g) => g.info.version === wanted) ?? builtinDatasets[builtinDatasets.length - 1];
+  if (!graph) return undefined;
+  const base = fragmentOf(graph);
+  const replaced = new Set(own.flatMap((f) => Object.keys(f.modules)).filter((n) => n in base.modules));
+  const modules = Object.fromEntries(Object.entries(base.modules).filter(([n]) => !replaced.has(n)));
+  const edges = base.edges.filter((e) => !replaced.has(e.from));
+  const names = files.map((f) => f.name).join(', ');
+  const replacing = replaced.size > 0 ? ` It replaces the built-in ${[...replaced].join(', ')}.` : '';
+  return {
+    fragment: { ...base, modules, edges },
+    note: {
+      severity: 'info',
+      code: 'runtime-facts-borrowed',
+      message: `${names} was merged onto the built-in Asterisk ${graph.info.version} dataset, so the module appears among its modules and in the load order.${replacing}`,
+    },
   };
 }
 
@@ -118,6 +156,13 @@ export function ingestFiles(files: readonly InputFile[], options: IngestOptions 
   }
   if (fragments.length === 0 || failed) return { graph: undefined, problems, formats };
   const { builtinDatasets, runtimeFactsVersion, ...mergeOptions } = options;
+  const base = formats.every((f) => f === 'c-source' || f === 'modules-conf')
+    ? baseForModuleSources(files, fragments, builtinDatasets, runtimeFactsVersion)
+    : undefined;
+  if (base) {
+    fragments.unshift(base.fragment);
+    problems.push(base.note);
+  }
   const merged = mergeFragments(fragments, mergeOptions);
   problems.push(...merged.problems);
   let graph = merged.graph;

@@ -10,9 +10,14 @@ export const createFilesSlice: SliceCreator<FilesSlice> = (set, get, _store, ctx
   loading: undefined,
   lastAttempt: undefined,
 
-  async openFiles(files, runtimeFactsVersion, url) {
+  async openFiles(files, chosenFactsVersion, url) {
     if (files.length === 0) return;
     const names = files.map((f) => f.name);
+    // A module's C source alone is added to the version on screen, not to the default one.
+    const source = get().source;
+    const runtimeFactsVersion =
+      chosenFactsVersion ??
+      (names.every((n) => /\.c$/i.test(n)) && source?.kind === 'builtin' ? source.version : undefined);
     const ticket = ctx.nextTicket();
     set({ loading: { kind: 'files', names } });
     // Progress messages already on their way when the load ends (or is cancelled) must not bring it back.

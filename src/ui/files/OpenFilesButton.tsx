@@ -20,7 +20,7 @@ export function OpenFilesButton() {
         ref={input}
         type="file"
         multiple
-        accept=".xml,.json,.conf,text/xml,application/json,text/plain"
+        accept=".xml,.json,.conf,.c,text/xml,application/json,text/plain,text/x-c"
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
