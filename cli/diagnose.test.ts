@@ -4,19 +4,19 @@
  * module declines unexpectedly.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeIo } from './io';
-import { runCli } from './main';
+import { cli as runArgs, root } from './testing/cliHarness';
 import type { DiagnoseJson } from './diagnose';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIOS = [
   '01-baseline-autoload',
   '03-noload-required-deps',
   '08b-runtime-unknown-dependency-and-refresh',
 ];
+
+/** The CLI run in process, the harness every CLI test uses. */
+const cli = (args: string[]) => runArgs(...args);
 
 interface Expected {
   started: string[];
@@ -25,18 +25,6 @@ interface Expected {
   startupFailed: boolean;
   selfDeclinedInLoad: string[];
   loadReturnedFailure: string[];
-}
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    ...nodeIo(root),
-    stdout: (s: string) => void (out += s),
-    stderr: (s: string) => void (err += s),
-  };
-  const code = await runCli(args, io);
-  return { code, out, err };
 }
 
 function scenarioArgs(scenario: string, log = `src/engine/fixtures/${scenario}/full.log`): string[] {

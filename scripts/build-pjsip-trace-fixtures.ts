@@ -23,8 +23,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { loaderLines, normaliseLogLine, parseModuleShow } from './traceFacts';
-import type { ResultJson, RuntimeStep } from './traceFacts';
+import { expectedFacts } from './traceFacts';
+import type { ResultJson } from './traceFacts';
 
 const COMMIT = 'f0c1c1a7b79b0f8cc0311649bf36824cbeee30a9';
 const PJPROJECT = '2.17';
@@ -84,43 +84,17 @@ async function build(scenario: string): Promise<void> {
 
   const result = JSON.parse(read('result.json')) as ResultJson;
   const isRuntime = existsSync(join(src, 'runtime.json'));
-  const expected: Record<string, unknown> = {
-    source: {
+  const expected = expectedFacts(
+    {
       scenario: `pjsip loader traces: ${scenario}`,
       asteriskCommit: COMMIT,
       pjproject: PJPROJECT,
       extraConfigs,
       generatedBy: 'scripts/build-pjsip-trace-fixtures.ts',
     },
-    started: result.started,
-    declined: result.declined,
-    notLoaded: result.not_loaded,
-    startupFailed: result.startup_failed,
-    modulesWillBeLoaded: result.extra.modules_will_be_loaded_notice ?? null,
-    selfDeclinedInLoad: result.extra.self_declined_in_load,
-    loadReturnedFailure: result.extra.load_returned_failure,
-    loaderErrorsInOrder: result.extra.loader_errors_in_order,
-    moduleShow: (result.module_show ?? []).map((r) => ({
-      module: r.module,
-      useCount: r.use_count,
-      status: r.status,
-    })),
-    loaderLog: loaderLines(read(isRuntime ? 'startup.log' : 'loader.log')),
-  };
-  if (isRuntime) {
-    const runtime = JSON.parse(read('runtime.json')) as { steps: RuntimeStep[] };
-    expected.runtime = runtime.steps.map((s) => ({
-      step: s.step,
-      command: s.command,
-      ok: s.result === 'ok',
-      cliOutput: s.cli_output,
-      loaderLog: s.loader_log.map(normaliseLogLine),
-      unloadOrder: s.unload_order ?? [],
-      loadOrder: s.load_order ?? [],
-      dependentsFoundOrder: s.dependents_found_order ?? [],
-    }));
-    expected.moduleShowAfterRuntime = parseModuleShow(read('module_show_after_runtime.txt'));
-  }
+    read,
+    isRuntime,
+  );
   await writeJson(join(dest, 'expected.json'), expected);
   console.log(
     `${scenario}: ${result.started.length} started, ${result.declined.length} declined, ` +

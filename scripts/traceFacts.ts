@@ -66,3 +66,47 @@ export function parseModuleShow(text: string): ModuleShowRow[] {
   }
   return rows;
 }
+
+/**
+ * The recorded outcomes of one scenario, as the replay tests read them (`expected.json`):
+ * `source` says where they came from; `read` reads a file of the scenario folder.
+ */
+export function expectedFacts(
+  source: Record<string, unknown>,
+  read: (file: string) => string,
+  isRuntime: boolean,
+): Record<string, unknown> {
+  const result = JSON.parse(read('result.json')) as ResultJson;
+  const expected: Record<string, unknown> = {
+    source,
+    started: result.started,
+    declined: result.declined,
+    notLoaded: result.not_loaded,
+    startupFailed: result.startup_failed,
+    modulesWillBeLoaded: result.extra.modules_will_be_loaded_notice ?? null,
+    selfDeclinedInLoad: result.extra.self_declined_in_load,
+    loadReturnedFailure: result.extra.load_returned_failure,
+    loaderErrorsInOrder: result.extra.loader_errors_in_order,
+    moduleShow: (result.module_show ?? []).map((r) => ({
+      module: r.module,
+      useCount: r.use_count,
+      status: r.status,
+    })),
+    loaderLog: loaderLines(read(isRuntime ? 'startup.log' : 'loader.log')),
+  };
+  if (isRuntime) {
+    const runtime = JSON.parse(read('runtime.json')) as { steps: RuntimeStep[] };
+    expected.runtime = runtime.steps.map((s) => ({
+      step: s.step,
+      command: s.command,
+      ok: s.result === 'ok',
+      cliOutput: s.cli_output,
+      loaderLog: s.loader_log.map(normaliseLogLine),
+      unloadOrder: s.unload_order ?? [],
+      loadOrder: s.load_order ?? [],
+      dependentsFoundOrder: s.dependents_found_order ?? [],
+    }));
+    expected.moduleShowAfterRuntime = parseModuleShow(read('module_show_after_runtime.txt'));
+  }
+  return expected;
+}

@@ -7,7 +7,14 @@
  * (main/loader.c: loader_config_init browses the first category of that name). What the explorer
  * cannot follow (`#include`, `#exec`, templates) is reported, never guessed.
  */
-import type { ModulesConf, ModulesConfEntry, ModulesConfOption, Problem, ParseResult } from '../model';
+import type {
+  ModuleGraph,
+  ModulesConf,
+  ModulesConfEntry,
+  ModulesConfOption,
+  Problem,
+  ParseResult,
+} from '../model';
 import { MODULES_CONF_OPTIONS } from '../model';
 
 export interface ModulesConfParseOptions {
@@ -19,6 +26,17 @@ interface RawLine {
   /** Text after comment removal, not yet trimmed. */
   text: string;
   line: number;
+}
+
+/** Parses `modules.conf` (as the page holds it: text and file name) against a dataset's built-ins. */
+export function parseModulesConfFor(
+  graph: ModuleGraph,
+  conf: { text: string; file: string },
+): ParseResult<ModulesConf> {
+  const builtins = Object.values(graph.modules)
+    .filter((m) => m.kind === 'builtin')
+    .map((m) => m.name);
+  return parseModulesConf(conf.text, conf.file, { builtins });
 }
 
 /** Parses `modules.conf` text. Data is absent only for empty input that is not a string. */

@@ -8,7 +8,7 @@ import type {
   Problem,
 } from '../model';
 import { parseDialplan } from '../ingest/dialplan/parseDialplan';
-import { parseModulesConf } from '../ingest/modulesConf';
+import { parseModulesConfFor } from '../ingest/modulesConf';
 import { planModulesConf, upgradeModulesConf } from '../engine';
 import type { UpgradeResult } from '../engine';
 
@@ -66,12 +66,6 @@ export interface UpgradeResponse {
   confProblems: Problem[];
 }
 
-function builtinNames(graph: ModuleGraph): string[] {
-  return Object.values(graph.modules)
-    .filter((m) => m.kind === 'builtin')
-    .map((m) => m.name);
-}
-
 function summaryOf(dialplan: Dialplan | undefined): DialplanSummary | undefined {
   if (!dialplan) return undefined;
   return {
@@ -96,9 +90,7 @@ export function planFromDialplan(graph: ModuleGraph, request: PlanRequest): Plan
   let current: { conf: ModulesConf; text: string } | undefined;
   let currentProblems: Problem[] = [];
   if (request.current) {
-    const parsed = parseModulesConf(request.current.text, request.current.file, {
-      builtins: builtinNames(graph),
-    });
+    const parsed = parseModulesConfFor(graph, request.current);
     if (parsed.data && parsed.data.status !== 'invalid')
       current = { conf: parsed.data, text: request.current.text };
     else currentProblems = parsed.problems;
@@ -122,9 +114,7 @@ export function upgradeConf(
   history: ReadonlyArray<{ version: string; modules: string[] }> | undefined,
   request: UpgradeRequest,
 ): UpgradeResponse {
-  const parsed = parseModulesConf(request.modulesConf.text, request.modulesConf.file, {
-    builtins: builtinNames(from),
-  });
+  const parsed = parseModulesConfFor(from, request.modulesConf);
   if (!parsed.data || parsed.data.status === 'invalid')
     return { result: undefined, confProblems: parsed.problems };
   const result = upgradeModulesConf({

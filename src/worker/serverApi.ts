@@ -5,7 +5,7 @@
  */
 import type { CoreSettings, Diagnosis, LoaderKind, ModuleGraph, ParseResult, Problem } from '../model';
 import { BUILTIN_VERSIONS, checkTextInput } from '../ingest';
-import { parseModulesConf } from '../ingest/modulesConf';
+import { parseModulesConfFor } from '../ingest/modulesConf';
 import {
   datasetForVersion,
   parseCoreSettings,
@@ -71,10 +71,7 @@ export function diagnoseServer(graph: ModuleGraph, request: ServerRequest): Serv
     if (fit) response.suggestedDataset = fit;
   }
   if (!log && !moduleShow) return response;
-  const builtins = Object.values(graph.modules)
-    .filter((m) => m.kind === 'builtin')
-    .map((m) => m.name);
-  const parsedConf = parseModulesConf(request.modulesConf.text, request.modulesConf.file, { builtins });
+  const parsedConf = parseModulesConfFor(graph, request.modulesConf);
   const conf = parsedConf.data;
   if (!conf || conf.status === 'invalid') {
     problems.push(...parsedConf.problems);

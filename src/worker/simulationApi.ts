@@ -1,5 +1,5 @@
 import type { LoaderKind, ModuleFault, ModuleGraph, ModulesConf, Problem, SimulationResult } from '../model';
-import { parseModulesConf } from '../ingest/modulesConf';
+import { parseModulesConfFor } from '../ingest/modulesConf';
 import { defaultAvailableFiles, intentOf, moduleKey, simulate } from '../engine';
 import type { IntentResult } from '../engine';
 
@@ -37,10 +37,7 @@ export interface SimulationResponse {
 
 /** Parses modules.conf against the dataset's built-ins and runs the loader simulation on `graph`. */
 export function runSimulation(graph: ModuleGraph, request: SimulationRequest): SimulationResponse {
-  const builtins = Object.values(graph.modules)
-    .filter((m) => m.kind === 'builtin')
-    .map((m) => m.name);
-  const parsed = parseModulesConf(request.modulesConf.text, request.modulesConf.file, { builtins });
+  const parsed = parseModulesConfFor(graph, request.modulesConf);
   const conf = parsed.data;
   if (!conf || conf.status === 'invalid') {
     return { result: undefined, confProblems: parsed.problems, conf, intent: undefined };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ModuleGraph, Problem } from '../../model';
 import {
   selectCanPlan,
@@ -12,9 +12,9 @@ import { useDelayedFlag } from '../explain/useDelayedFlag';
 import { CodeEditor } from '../editor/CodeEditor';
 import { NeedsForm } from './NeedsForm';
 import { PlanResult, ProblemList } from './PlanResult';
+import { RetryNotice, useRerunWhenStale } from './rerun';
 
 /** How long the inputs must stay still before the plan is made again. */
-export const REPLAN_DELAY_MS = 300;
 
 function DialplanFiles() {
   const files = useExplorer((s) => s.dialplanFiles);
@@ -128,11 +128,7 @@ function useReplan(): void {
   const against = useExplorer((s) => s.planAgainstCurrent);
   const conf = useExplorer((s) => s.modulesConf);
   const runPlan = useExplorer((s) => s.runPlan);
-  useEffect(() => {
-    if (!stale) return;
-    const timer = setTimeout(() => void runPlan(), REPLAN_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [stale, graph, files, needs, against, conf, runPlan]);
+  useRerunWhenStale(stale, runPlan, [graph, files, needs, against, conf]);
 }
 
 export function SlimSection({ graph }: { graph: ModuleGraph }) {
@@ -184,16 +180,7 @@ export function SlimSection({ graph }: { graph: ModuleGraph }) {
                 Read {summary.files.join(', ')}: {summary.contexts} contexts, {summary.priorities} priorities.
               </p>
             )}
-            {attempt?.message && (
-              <div>
-                <p className="explain-error" role="alert">
-                  {attempt.message}
-                </p>
-                <button type="button" className="btn btn-small" onClick={() => void runPlan()}>
-                  Retry
-                </button>
-              </div>
-            )}
+            {attempt?.message && <RetryNotice message={attempt.message} retry={runPlan} />}
             {response && !response.plan && (
               <p className="sim-notice sim-notice-rejected" role="alert">
                 The dialplan cannot be planned from; see the problems below.

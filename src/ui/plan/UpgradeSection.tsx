@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ModuleGraph } from '../../model';
 import {
@@ -15,7 +15,7 @@ import { CodeEditor } from '../editor/CodeEditor';
 import { downloadText } from '../files/download';
 import { ProblemList } from './PlanResult';
 import { FINDING_LABELS, upgradeVerdict } from './planText';
-import { REPLAN_DELAY_MS } from './SlimSection';
+import { RetryNotice, useRerunWhenStale } from './rerun';
 
 /** Carries the Simulate tab's modules.conf again once it, the version or the target stay still. */
 function useReupgrade(): void {
@@ -24,11 +24,7 @@ function useReupgrade(): void {
   const conf = useExplorer((s) => s.modulesConf);
   const to = useExplorer(selectUpgradeTo);
   const run = useExplorer((s) => s.runUpgrade);
-  useEffect(() => {
-    if (!stale) return;
-    const timer = setTimeout(() => void run(), REPLAN_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [stale, graph, conf, to, run]);
+  useRerunWhenStale(stale, run, [graph, conf, to]);
 }
 
 export function UpgradeResultView({ result, file }: { result: UpgradeResult; file: string }) {
@@ -170,16 +166,7 @@ export function UpgradeSection({ graph }: { graph: ModuleGraph }) {
             Carrying {conf.file} from Asterisk {from} to {to}…
           </p>
         )}
-        {attempt?.message && (
-          <div>
-            <p className="explain-error" role="alert">
-              {attempt.message}
-            </p>
-            <button type="button" className="btn btn-small" onClick={() => void runUpgrade()}>
-              Retry
-            </button>
-          </div>
-        )}
+        {attempt?.message && <RetryNotice message={attempt.message} retry={runUpgrade} />}
         {rejected && (
           <p className="sim-notice sim-notice-rejected" role="alert">
             Asterisk would refuse {attempt.inputs.modulesConf.file}; fix it in the Simulate tab.
