@@ -14,7 +14,12 @@ export interface CliArgs {
   /** simulate: a live server's `module show`, calibrating states before the --then commands. */
   moduleShow?: string;
   faults: Record<string, ModuleFault>;
-  loader: LoaderKind;
+  /** Default: the loader of the Asterisk version (--asterisk-version, else the dataset's). */
+  loader?: LoaderKind;
+  /** The Asterisk version whose loader behaviours apply (a user's file of unknown version). */
+  asteriskVersion?: string;
+  /** With --log: leave out VERBOSE lines above this level, as Asterisk at that verbosity does. */
+  verbose?: number;
   then: string[];
   json: boolean;
   /** simulate: the load order as CSV, or the Markdown report, instead of the readable text. */
@@ -27,7 +32,8 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   asterisk-module-explorer simulate --data <file|version>... --modules-conf <file>
       [--available <file>] [--fault <module>=decline|failure|missing|no-load]...
-      [--loader current|legacy|proposed] [--then "<runtime command>"]... [--json] [--log]
+      [--loader current|legacy|proposed] [--asterisk-version <version>]
+      [--then "<runtime command>"]... [--json] [--log [--verbose N]]
       [--module-show <file>] [--format text|json|csv|md]
   asterisk-module-explorer check --data <file|version>... --modules-conf <file>
       [--available <file>] [--loader current|legacy|proposed] [--json]
@@ -43,7 +49,7 @@ export const USAGE = `Usage:
       [--require <module>]... [--current <modules.conf>]
   asterisk-module-explorer upgrade --modules-conf <file> --from <version|file> --to <version|file>
   asterisk-module-explorer diagnose --data <file|version>... --log <full log> [--modules-conf <file>]
-      [--available <file>] [--module-show <file>] [--fault <module>=decline|failure]...
+      [--available <file>] [--module-show <file>] [--settings <file>] [--fault <module>=decline|failure]...
       [--expect-own-declines] [--json]
 
   --data          a built-in dataset (13.38.3, 16.30.1, 18.26.4, 22.10.1, 23.4.1, master) or a file
@@ -52,12 +58,18 @@ export const USAGE = `Usage:
   --available     module files present, one per line in directory (readdir) order; a bare name
                   means <name>.so; lines starting with # are ignored. Default: every module of the dataset
   --fault         make a module decline, fail, be missing, or have no load function
+  --loader        default: the loader of the dataset's Asterisk version (legacy up to 15,
+                  dependency-aware from 16; proposed is the design of an improved loader)
+  --asterisk-version  the version whose loader behaviours apply (commands, messages, verbose
+                  levels), e.g. for a file whose version is unknown. Default: the dataset's
+  --verbose N     with --log: only the VERBOSE lines Asterisk at verbose N writes
   --then          a command run after startup: "module load X", "module unload [-f] X",
                   "module refresh X [recursively]", "module show [like X]", "core stop now"
   --module-show   simulate: a live server's module show output; modules it shows Not Running
                   decline, module files it does not show are missing, before the --then commands
                   run (use counts it shows cannot be taken over: their differences are listed)
-  --json          print {startupFailed, started, declined, notLoaded, useCounts, runtime, log}
+  --settings      diagnose: the server's core show settings; its version picks the loader simulated
+  --json          print {loader, startupFailed, started, declined, notLoaded, useCounts, runtime, log}
   --log           print the whole log transcript (human output)
   --format        simulate: csv prints the load order (position, module, state, reason, causes,
                   use count), md a Markdown report for a ticket; deps: dot prints a Graphviz graph
@@ -137,6 +149,9 @@ const VALUE_OPTIONS = [
   'to',
   'module-show',
   'format',
+  'asterisk-version',
+  'verbose',
+  'settings',
 ];
 
 /** The command named by the first positional argument, before any command's own parsing. */
@@ -158,6 +173,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     'module-show': { type: 'string' },
     fault: { type: 'string', multiple: true },
     loader: { type: 'string' },
+    'asterisk-version': { type: 'string' },
+    verbose: { type: 'string' },
     then: { type: 'string', multiple: true },
     json: { type: 'boolean' },
     format: { type: 'string' },
@@ -166,7 +183,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   });
   const first = positionals[0];
   if (values.help || first === undefined || first === 'help') {
-    return { command: 'help', data: [], faults: {}, loader: 'current', then: [], json: false, log: false };
+    return { command: 'help', data: [], faults: {}, then: [], json: false, log: false };
   }
   if (first !== 'simulate' && first !== 'check')
     throw new UsageError(
@@ -174,9 +191,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     );
   if (positionals.length > 1) throw new UsageError(`Unexpected argument '${positionals[1] ?? ''}'.`);
 
-  const loader = values.loader ?? 'current';
-  if (!LOADER_KINDS.includes(loader as LoaderKind)) {
+  const loader = values.loader;
+  if (loader !== undefined && !LOADER_KINDS.includes(loader as LoaderKind)) {
     throw new UsageError(`--loader must be one of ${LOADER_KINDS.join(', ')}, not '${loader}'.`);
+  }
+  let verbose: number | undefined;
+  if (values.verbose !== undefined) {
+    verbose = Number(values.verbose);
+    if (!/^\d+$/.test(values.verbose.trim()) || verbose > 10)
+      throw new UsageError(`--verbose must be a level from 0 to 10, not '${values.verbose}'.`);
   }
   const faults: Record<string, ModuleFault> = {};
   for (const spec of values.fault ?? []) {
@@ -205,11 +228,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     data,
     modulesConf,
     faults,
-    loader: loader as LoaderKind,
     then: values.then ?? [],
     json: values.json ?? false,
     log: values.log ?? false,
   };
+  if (loader !== undefined) args.loader = loader as LoaderKind;
+  if (values['asterisk-version'] !== undefined) args.asteriskVersion = values['asterisk-version'];
+  if (verbose !== undefined) args.verbose = verbose;
   if (values.available !== undefined) args.available = values.available;
   if (values['module-show'] !== undefined) args.moduleShow = values['module-show'];
   const format = values.format;

@@ -16,7 +16,7 @@ import type {
 } from '../src/model';
 import { LOADER_KINDS } from '../src/model';
 import { parseModulesConf } from '../src/ingest/modulesConf';
-import { parseModuleDir, parseModuleShow, parseStartupLog } from '../src/ingest/server';
+import { parseCoreSettings, parseModuleDir, parseModuleShow, parseStartupLog } from '../src/ingest/server';
 import { calibrateFromModuleShow, diagnose } from '../src/engine/diagnose';
 import { moduleFileOf } from '../src/engine';
 import { FAULTS, UsageError, parseStrict } from './args';
@@ -31,6 +31,8 @@ export interface DiagnoseArgs {
   modulesConf?: string;
   available?: string;
   moduleShow?: string;
+  /** `core show settings`: the server's version, whose loader is simulated. */
+  settings?: string;
   faults: Record<string, ModuleFault>;
   expectOwnDeclines: boolean;
   loader?: LoaderKind;
@@ -48,6 +50,8 @@ export interface DiagnoseJson {
   startOrder: Diagnosis['startOrder'] | null;
   limits: string[];
   version: string | null;
+  /** The loader the prediction simulated ("Asterisk 18.26.4 loader"). */
+  loader: string | null;
 }
 
 export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
@@ -57,6 +61,7 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
     'modules-conf': { type: 'string' },
     available: { type: 'string' },
     'module-show': { type: 'string' },
+    settings: { type: 'string' },
     fault: { type: 'string', multiple: true },
     'expect-own-declines': { type: 'boolean' },
     loader: { type: 'string' },
@@ -99,6 +104,7 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
   if (values['modules-conf'] !== undefined) args.modulesConf = values['modules-conf'];
   if (values.available !== undefined) args.available = values.available;
   if (values['module-show'] !== undefined) args.moduleShow = values['module-show'];
+  if (values.settings !== undefined) args.settings = values.settings;
   return args;
 }
 
@@ -170,6 +176,11 @@ export function runDiagnose(args: DiagnoseArgs, io: CliIo): number {
     if (!show) return 1;
     input.moduleShow = show;
   }
+  if (args.settings !== undefined) {
+    const settings = readParsed(io, args.settings, '--settings', parseCoreSettings);
+    if (!settings) return 1;
+    if (settings.version !== undefined) input.version = settings.version;
+  }
   const { diagnosis, simulation } = diagnose(graph, input);
   const unknownFaults = Object.keys(args.faults).filter((m) => !(m in simulation.modules));
   const problems: Problem[] = unknownFaults.map((m) => ({
@@ -221,6 +232,7 @@ export function diagnoseJson(d: Diagnosis, file: string): DiagnoseJson {
     startOrder: d.startOrder ?? null,
     limits: d.limits,
     version: d.version ?? null,
+    loader: d.loader ?? null,
   };
 }
 
@@ -231,7 +243,7 @@ export function diagnoseText(d: Diagnosis, file: string): string {
     `${file}${version}: ${d.startupFailed ? 'startup failed' : 'startup finished'}; ${d.started.length} started, ${d.declined.length} declined or failed, ${d.notLoaded.length} not loaded.`,
   );
   out.push(
-    `Compared ${d.counts.compared} modules with the prediction: ${d.counts.agree} agree, ${d.counts.disagree} differ.`,
+    `Compared ${d.counts.compared} modules with the prediction${d.loader ? ` of the ${d.loader}` : ''}: ${d.counts.agree} agree, ${d.counts.disagree} differ.`,
   );
   if (d.startOrder)
     out.push(

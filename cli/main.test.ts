@@ -39,6 +39,7 @@ describe('asterisk-module-explorer simulate', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out) as SimulateJson;
     expect(Object.keys(json)).toEqual([
+      'loader',
       'startupFailed',
       'started',
       'declined',
@@ -113,7 +114,9 @@ describe('asterisk-module-explorer simulate', () => {
       'res_curl=decline',
     );
     expect(code).toBe(0);
-    expect(out).toContain('Asterisk would start (current loader).');
+    // The test dataset names no Asterisk version: master's loader, said so.
+    expect(out).toContain('Asterisk would start (Asterisk master loader).');
+    expect(out).toContain("'test' is not an Asterisk version: master's loader is simulated.");
     expect(out).toContain('Declined (3): func_curl, func_plain, res_curl');
     expect(out).toContain('  Declined modules which depend on res_curl: func_plain, func_curl');
   });
@@ -126,7 +129,7 @@ describe('asterisk-module-explorer simulate', () => {
     const { code, out } = await cli('simulate', '--data', '23.4.1', '--modules-conf', conf);
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines[0]).toBe('Asterisk would start (current loader).');
+    expect(lines[0]).toBe('Asterisk would start (Asterisk 23.4.1 loader).');
     expect(lines[1]).toBe(`${conf}: 2 of 4 listed modules will NOT run:`);
     expect(lines[2]).toBe('  line 3: load => chan_pjsip.so (not-loaded)');
     expect(out).toContain('Counts: started 18 (16 built in), declined 0, not loaded 466.');
@@ -192,14 +195,55 @@ describe('asterisk-module-explorer simulate', () => {
       conf,
       '--available',
       available,
-      '--loader',
-      'legacy',
       '--fault',
       'res_odbc=decline',
     );
     expect(code).toBe(0);
+    // The dataset's version picks the loader.
+    expect(out).toContain('Asterisk would start (Asterisk 13.38.3 loader).');
+    expect(out).toContain('Loader of 13.38.3: two load_modules stages');
     expect(out).toContain('Started, in order (1): func_odbc');
     expect(out).toContain('func_odbc is running although res_odbc, which it uses, is not');
+  });
+
+  it("answers run-time commands as that version's CLI does, and names the loader in --json", async () => {
+    const conf = file('v.conf', '[modules]\nautoload = yes\n');
+    const run = async (version: string, ...extra: string[]): Promise<SimulateJson> =>
+      JSON.parse(
+        (await cli('simulate', '--data', version, '--modules-conf', conf, '--json', ...extra)).out,
+      ) as SimulateJson;
+    const old = await run('16.30.1', '--then', 'module refresh res_xmpp recursively');
+    expect(old.loader).toMatchObject({
+      kind: 'current',
+      name: 'Asterisk 16.30.1 loader',
+      version: '16.30.1',
+    });
+    expect(old.runtime[0]?.message).toMatch(/^Usage: module refresh <module name>\n/);
+    const newer = await run('18.26.4', '--then', 'module refresh res_xmpp recursively');
+    expect(newer.runtime[0]?.message).toBe('Unloaded and loaded res_xmpp');
+    // The same dataset, with the loader behaviours of another release.
+    const asOld = await run(
+      '18.26.4',
+      '--asterisk-version',
+      '18.22.0',
+      '--then',
+      'module refresh res_xmpp recursively',
+    );
+    expect(asOld.loader.name).toBe('Asterisk 18.22.0 loader');
+    expect(asOld.runtime[0]?.message).toMatch(/^Usage: module refresh <module name>\n/);
+  });
+
+  it('--log --verbose N leaves out what Asterisk at that verbosity does not write (6871d1cdfc)', async () => {
+    const conf = file('verbose.conf', '[modules]\nautoload = no\nload => app_echo.so\n');
+    const log = async (version: string): Promise<string> =>
+      (await cli('simulate', '--data', version, '--modules-conf', conf, '--log', '--verbose', '3')).out;
+    expect(await log('16.30.1')).toContain('VERBOSE loader.c: Loading app_echo.so.');
+    const quiet = await log('22.10.1');
+    expect(quiet).not.toContain('Loading app_echo.so.');
+    expect(quiet).toContain('VERBOSE loader.c: Asterisk Dynamic Loader Starting:');
+    const bad = await cli('simulate', '--data', '22.10.1', '--modules-conf', conf, '--verbose', 'loud');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("--verbose must be a level from 0 to 10, not 'loud'.");
   });
 
   it('runs from a fresh checkout through the bin script', () => {

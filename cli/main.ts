@@ -12,6 +12,7 @@ import {
   simulate,
   simulationReport,
 } from '../src/engine';
+import { loaderKindFor, loaderReleaseName } from '../src/engine/loaderReleases';
 import { parseModulesConf } from '../src/ingest/modulesConf';
 import { USAGE, UsageError, commandNameOf, parseCliArgs } from './args';
 import type { CliArgs } from './args';
@@ -89,13 +90,16 @@ function readInputs(args: CliArgs, io: CliIo): Inputs | undefined {
     for (const p of parsed.problems) io.stderr(`${formatProblem(p)}\n`);
     return undefined;
   }
+  const loader = args.loader ?? loaderKindFor(args.asteriskVersion ?? graph.info.version);
   const problems = parsed.problems.map((p) =>
-    args.loader === 'legacy' && NEWER_LOADER_CHECKS.has(p.code) && p.severity === 'error'
+    loader === 'legacy' && NEWER_LOADER_CHECKS.has(p.code) && p.severity === 'error'
       ? { ...p, severity: 'warning' as const }
       : p,
   );
 
-  const options: SimulationOptions = { loader: args.loader, faults: args.faults, commands: args.then };
+  const options: SimulationOptions = { faults: args.faults, commands: args.then };
+  if (args.loader) options.loader = args.loader;
+  if (args.asteriskVersion !== undefined) options.version = args.asteriskVersion;
   if (args.available !== undefined) {
     let text: string;
     try {
@@ -140,8 +144,13 @@ function runSimulate(args: CliArgs, inputs: Inputs, io: CliIo): number {
       : args.format === 'csv'
         ? loadOrderCsv(loadOrderRows(result))
         : args.format === 'md'
-          ? simulationReport({ graph: inputs.graph, result, intent, loaderLabel: result.loader })
-          : simulateText(result, args.log, intent),
+          ? simulationReport({
+              graph: inputs.graph,
+              result,
+              intent,
+              loaderLabel: loaderReleaseName(result.release, result.loader),
+            })
+          : simulateText(result, args.log, intent, args.verbose),
   );
   if (!args.json) io.stderr(dataProblemsText(inputs.dataProblems, inputs.graph.info.version));
   for (const p of problems) if (p.severity !== 'info' || !args.json) io.stderr(`${formatProblem(p)}\n`);
@@ -153,13 +162,16 @@ function runSimulate(args: CliArgs, inputs: Inputs, io: CliIo): number {
 function startupOptionsOf(options: SimulationOptions): IntentOptions {
   const startup: IntentOptions = {};
   if (options.loader) startup.loader = options.loader;
+  if (options.version !== undefined) startup.version = options.version;
   if (options.available) startup.available = options.available;
   if (options.faults) startup.faults = options.faults;
   return startup;
 }
 
 function runCheck(args: CliArgs, inputs: Inputs, io: CliIo): number {
-  const checkOptions: SimulationOptions = { loader: inputs.options.loader ?? 'current' };
+  const checkOptions: SimulationOptions = {};
+  if (inputs.options.loader) checkOptions.loader = inputs.options.loader;
+  if (inputs.options.version !== undefined) checkOptions.version = inputs.options.version;
   if (inputs.options.available) checkOptions.available = inputs.options.available;
   const check = checkModulesConf(inputs.graph, inputs.conf, checkOptions);
   const intent = intentOf(inputs.graph, inputs.conf, check.simulation, checkOptions);

@@ -1,12 +1,15 @@
 /** How the CLI prints results: the stable JSON shape, human-readable text, and problems. */
-import type { Problem, SimulationResult } from '../src/model';
+import type { LoaderKind, LogLine, Problem, SimulationResult } from '../src/model';
 import { formatProblemLocation } from '../src/model';
 import { formatLogLine } from '../src/engine';
+import { loaderReleaseName, loaderReleaseTraits } from '../src/engine/loaderReleases';
 import type { IntentResult } from '../src/engine/intent/intentOf';
 import { describeNoload, firstFew } from '../src/engine/intent/intentOf';
 
 /** The `--json` document of `simulate`; its shape is a contract with CI pipelines. */
 export interface SimulateJson {
+  /** The loader simulated: its kind, its name ("Asterisk 16.30.1 loader"), and how it differs from master's. */
+  loader: { kind: LoaderKind; name: string; version: string; traits: string[] };
   startupFailed: boolean;
   started: string[];
   declined: string[];
@@ -18,6 +21,12 @@ export interface SimulateJson {
 
 export function simulateJson(result: SimulationResult): SimulateJson {
   return {
+    loader: {
+      kind: result.loader,
+      name: loaderReleaseName(result.release, result.loader),
+      version: result.release.version,
+      traits: loaderReleaseTraits(result.release),
+    },
     startupFailed: result.startupFailed,
     started: result.started,
     declined: result.declined,
@@ -127,18 +136,29 @@ function countAndFirst(title: string, names: readonly string[]): string {
   return names.length === 0 ? `${title} (0)` : `${title} (${names.length}): ${firstFew(names, 8)}`;
 }
 
-export function simulateText(result: SimulationResult, withLog: boolean, intent?: IntentResult): string {
+export function simulateText(
+  result: SimulationResult,
+  withLog: boolean,
+  intent?: IntentResult,
+  verbose?: number,
+): string {
   const out: string[] = [];
+  // Asterisk writes a VERBOSE line only when its level is at most the verbosity it runs with.
+  const shown = (l: LogLine): boolean =>
+    verbose === undefined || l.level !== 'VERBOSE' || (l.verbosity ?? 0) <= verbose;
   if (withLog) {
-    for (const line of result.log) out.push(formatLogLine(line));
+    for (const line of result.log) if (shown(line)) out.push(formatLogLine(line));
     out.push('');
   }
   if (result.startupFailed) {
     const last = [...result.log].reverse().find((l) => l.level === 'ERROR' && l.source === 'loader.c');
     out.push(`Asterisk would NOT start (exit ${result.exitCode})${last ? `: ${last.message}` : ''}`);
   } else {
-    out.push(`Asterisk would start (${result.loader} loader).`);
+    out.push(`Asterisk would start (${loaderReleaseName(result.release, result.loader)}).`);
   }
+  const traits = loaderReleaseTraits(result.release);
+  if (traits.length > 0) out.push(`Loader of ${result.release.version}: ${traits.join('; ')}.`);
+  if (result.release.assumed) out.push(result.release.assumed);
   if (intent) {
     out.push(...intentLines(intent));
     out.push(countsLine(intent));

@@ -24,9 +24,11 @@ describe('parseRuntimeCommand', () => {
   });
 
   it('gives the usage for a malformed command and names an unknown one', () => {
+    // main/cli.c prints the handler's whole usage text on CLI_SHOWUSAGE.
     expect(parseRuntimeCommand('module load')).toEqual({
-      error: 'Usage: module load <module name>',
+      error: 'Usage: module load <module name>\n       Loads the specified module into Asterisk.',
       text: 'module load',
+      cli: true,
     });
     expect(parseRuntimeCommand('module unload -x res_a')).toMatchObject({
       error: expect.stringContaining('Usage: module unload'),

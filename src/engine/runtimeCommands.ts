@@ -2,7 +2,8 @@
  * Run-time CLI commands (`module load`, `module unload`, `module refresh`, `core stop now`) with
  * the console output of main/cli.c: handle_load, handle_unload, handle_refresh.
  */
-import type { LoaderEvent, RuntimeCommand, RuntimeResult } from '../model';
+import type { LoaderEvent, LoaderRelease, RuntimeCommand, RuntimeResult } from '../model';
+import { loaderReleaseFor } from './loaderReleases';
 import type { UnloadForce } from './loader/module';
 import { refreshResource } from './loader/refresh';
 import { modulesShutdown } from './loader/shutdown';
@@ -10,21 +11,60 @@ import type { LoaderState } from './loader/state';
 import { loadAtRuntime, unloadResource } from './loader/unload';
 import { padRight } from './names';
 
-export type ParsedCommand = { command: RuntimeCommand; text: string } | { error: string; text: string };
+export type ParsedCommand =
+  | { command: RuntimeCommand; text: string }
+  /**
+   * `cli`: what that version's Asterisk CLI prints for it (its usage text, or "No such command");
+   * otherwise a command the simulation does not model.
+   */
+  | { error: string; text: string; cli?: true };
 
-/** Parses a command as typed at the Asterisk console. */
-export function parseRuntimeCommand(text: string): ParsedCommand {
+/** The usage texts main/cli.c prints on CLI_SHOWUSAGE (e->usage of each handler). */
+const USAGE = {
+  load: 'Usage: module load <module name>\n       Loads the specified module into Asterisk.',
+  unload: [
+    'Usage: module unload [-f|-h] <module_1> [<module_2> ... ]',
+    '       Unloads the specified module from Asterisk. The -f',
+    '       option causes the module to be unloaded even if it is',
+    '       in use (may cause a crash) and the -h module causes the',
+    '       module to be unloaded even if the module says it cannot, ',
+    '       which almost always will cause a crash.',
+  ].join('\n'),
+  show: 'Usage: module show [like keyword]\n       Shows Asterisk modules currently in use, and usage statistics.',
+  /** ef00ff4e1e, before 01ff5c8140. */
+  refresh:
+    'Usage: module refresh <module name>\n       Unloads and loads the specified module into Asterisk.',
+  /** 01ff5c8140 and later. */
+  refreshRecursively: [
+    'Usage: module refresh <module name> [recursively]',
+    '       Unloads and loads the specified module into Asterisk.',
+    "       'recursively' will attempt to unload any modules with",
+    '       dependencies on this module for you and load them again',
+    '       afterwards.',
+  ].join('\n'),
+} as const;
+
+/** The behaviours of master's loader, for callers that do not name a version. */
+const MASTER: LoaderRelease = loaderReleaseFor('master');
+
+/**
+ * Parses a command as typed at the Asterisk console of the given version: a command or an
+ * argument that version's CLI does not have is answered as its CLI answers (main/cli.c:
+ * ast_cli_command_full, "No such command" with find_best; CLI_SHOWUSAGE prints the usage).
+ */
+export function parseRuntimeCommand(text: string, release: LoaderRelease = MASTER): ParsedCommand {
   const words = text
     .trim()
     .split(/\s+/)
     .filter((w) => w !== '');
   const lower = words.map((w) => w.toLowerCase());
   const clean = words.join(' ');
+  const cli = (error: string): ParsedCommand => ({ error, text: clean, cli: true });
   if (lower[0] === 'module') {
     const verb = lower[1];
     const args = words.slice(2);
     if (verb === 'load') {
-      if (args.length !== 1 || !args[0]) return { error: 'Usage: module load <module name>', text: clean };
+      if (args.length !== 1 || !args[0]) return cli(USAGE.load);
       return { command: { kind: 'load', module: args[0] }, text: clean };
     }
     if (verb === 'unload') {
@@ -34,22 +74,27 @@ export function parseRuntimeCommand(text: string): ParsedCommand {
       if (first?.startsWith('-')) {
         if (first[1] === 'f') force = 'firm';
         else if (first[1] === 'h') force = 'hard';
-        else return { error: 'Usage: module unload [-f|-h] <module_1> [<module_2> ... ]', text: clean };
+        else return cli(USAGE.unload);
         names = args.slice(1);
       }
-      if (names.length === 0)
-        return { error: 'Usage: module unload [-f|-h] <module_1> [<module_2> ... ]', text: clean };
+      if (names.length === 0) return cli(USAGE.unload);
       return { command: { kind: 'unload', modules: names, force }, text: clean };
     }
     if (verb === 'show') {
       if (args.length === 0) return { command: { kind: 'show' }, text: clean };
       if (args.length === 2 && args[0]?.toLowerCase() === 'like' && args[1])
         return { command: { kind: 'show', like: args[1] }, text: clean };
-      return { error: 'Usage: module show [like keyword]', text: clean };
+      return cli(USAGE.show);
     }
     if (verb === 'refresh') {
-      if (args.length < 1 || args.length > 2 || !args[0])
-        return { error: 'Usage: module refresh <module name> [recursively]', text: clean };
+      // find_best stops at the first word no command starts with: no command is just "module".
+      if (!release.refreshCommand)
+        return cli(`No such command '${clean}' (type 'core show help module' for other possible commands)`);
+      if (!release.recursiveRefresh) {
+        if (args.length !== 1 || !args[0]) return cli(USAGE.refresh);
+        return { command: { kind: 'refresh', module: args[0], recursive: false }, text: clean };
+      }
+      if (args.length < 1 || args.length > 2 || !args[0]) return cli(USAGE.refreshRecursively);
       return {
         command: { kind: 'refresh', module: args[0], recursive: args[1]?.toLowerCase() === 'recursively' },
         text: clean,
@@ -60,8 +105,11 @@ export function parseRuntimeCommand(text: string): ParsedCommand {
   if (lower[0] === 'core' && lower[1] === 'stop' && ['now', 'gracefully', 'when convenient'].includes(stop)) {
     return { command: { kind: 'shutdown' }, text: clean };
   }
+  const refresh = release.refreshCommand
+    ? `'module refresh X${release.recursiveRefresh ? ' [recursively]' : ''}', `
+    : '';
   return {
-    error: `Unknown command '${clean}': use 'module load X', 'module unload [-f] X', 'module refresh X [recursively]' or 'core stop now'.`,
+    error: `Unknown command '${clean}': the simulation runs 'module load X', 'module unload [-f] X', ${refresh}'module show' and 'core stop now'.`,
     text: clean,
   };
 }
@@ -152,7 +200,10 @@ export function runRuntimeCommand(core: LoaderState, command: RuntimeCommand, te
     case 'refresh': {
       const res = refreshResource(core, command.module, 'soft', command.recursive);
       if (res) {
-        out.push(`Unable to ${res > 0 ? 'unload' : 'load'} resource ${command.module}`);
+        // Before 01ff5c8140, handle_refresh said "Unable to load module X" when the load failed.
+        const what =
+          res > 0 ? 'unload resource' : core.release.recursiveRefresh ? 'load resource' : 'load module';
+        out.push(`Unable to ${what} ${command.module}`);
         failed();
       } else {
         out.push(`Unloaded and loaded ${command.module}`);

@@ -4,6 +4,7 @@
  * Pure and deterministic: same input, same output.
  */
 import type {
+  LoaderRelease,
   ModuleFault,
   ModuleGraph,
   ModulesConf,
@@ -15,6 +16,7 @@ import type {
 import { LoaderState } from './loader/state';
 import { graphForBuild } from './buildConditions';
 import { loaderFacts } from './loaderFacts';
+import { loaderReleaseFor } from './loaderReleases';
 import type { LoaderFacts } from './loaderFacts';
 import { moduleKey } from './names';
 import { moduleOutcomes, outcomeLists } from './outcomes';
@@ -43,7 +45,14 @@ export function simulate(
   conf: ModulesConf,
   options: SimulationOptions = {},
 ): SimulationResult {
-  const loader = options.loader ?? 'current';
+  const versionRelease = loaderReleaseFor(options.version ?? graph.info.version);
+  const loader = options.loader ?? versionRelease.kind;
+  // A loader chosen against the version's (the legacy one on a 16+ dataset) keeps the version's
+  // commands and messages and runs its own start rules.
+  const release: LoaderRelease =
+    loader === versionRelease.kind || (loader === 'proposed' && versionRelease.kind === 'current')
+      ? versionRelease
+      : { ...versionRelease, kind: loader === 'legacy' ? 'legacy' : 'current' };
   const datasetFacts = loaderFacts(graph);
   const problems: Problem[] = [];
   const faults = readFaults(datasetFacts, options.faults ?? {}, problems);
@@ -59,7 +68,7 @@ export function simulate(
   problems.unshift(...facts.problems, ...build.problems);
 
   const t = new Transcript();
-  const core = new LoaderState(facts, files, faults, t);
+  const core = new LoaderState(facts, files, faults, t, release);
   const variant = LOADER_VARIANTS[loader];
   const startup = variant.startup(core, conf, files);
 
@@ -88,11 +97,21 @@ export function simulate(
 
   const runtime: RuntimeResult[] = [];
   for (const input of options.commands ?? []) {
-    const parsed =
-      typeof input === 'string'
-        ? parseRuntimeCommand(input)
-        : { command: input, text: renderRuntimeCommand(input) };
+    // A parsed command is read again as text: the version's CLI may not have it.
+    const parsed = parseRuntimeCommand(
+      typeof input === 'string' ? input : renderRuntimeCommand(input),
+      release,
+    );
     if ('error' in parsed) {
+      if (parsed.cli) {
+        // What that version's CLI answers: part of the prediction, not a mistake in the input.
+        runtime.push(
+          startupFailed
+            ? notRunningResult(parsed.text)
+            : { ...notRunningResult(parsed.text), message: parsed.error },
+        );
+        continue;
+      }
       problems.push({ severity: 'error', code: 'config-syntax', message: parsed.error });
       runtime.push({ ...notRunningResult(parsed.text), message: parsed.error });
       continue;
@@ -111,6 +130,7 @@ export function simulate(
 
   return {
     loader,
+    release,
     startupFailed,
     exitCode: startup.exitCode,
     started,

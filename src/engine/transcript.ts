@@ -16,12 +16,13 @@ export class Transcript {
     return this.events.length - 1;
   }
 
-  log(level: LogLevel, message: string, source = 'loader.c'): void {
-    // Same shape for every line (event possibly undefined): cheaper for the engine to build.
+  log(level: LogLevel, message: string, source = 'loader.c', verbosity?: number): void {
+    // Same shape for every line (event and verbosity possibly undefined): cheaper for the engine to build.
     this.lines.push({
       level,
       source,
       message,
+      verbosity,
       event: this.events.length > 0 ? this.events.length - 1 : undefined,
     });
   }
@@ -30,8 +31,9 @@ export class Transcript {
     this.log('DEBUG', message);
   }
 
-  verbose(message: string): void {
-    this.log('VERBOSE', message);
+  /** ast_verb(level, ...) */
+  verbose(message: string, level = 1): void {
+    this.log('VERBOSE', message, 'loader.c', level);
   }
 
   /** An error the loader defers to the end of startup, or logs at once at run time. */

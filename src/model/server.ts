@@ -174,6 +174,8 @@ export interface Diagnosis {
   limits: string[];
   /** The version the log or `core show settings` names. */
   version?: string;
+  /** The loader the prediction simulated ("Asterisk 18.26.4 loader"). */
+  loader?: string;
   /**
    * The start order of the modules both sides start, compared when the module files were given in
    * readdir order (the order decides ties); absent when it cannot be compared.

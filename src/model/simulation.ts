@@ -66,6 +66,48 @@ export type LoaderKind = 'current' | 'legacy' | 'proposed';
 
 export const LOADER_KINDS: readonly LoaderKind[] = ['current', 'legacy', 'proposed'];
 
+/** The loader a user picks: the one of the dataset's version, or one kind whatever the version. */
+export type LoaderChoice = 'version' | LoaderKind;
+
+export const LOADER_CHOICES: readonly LoaderChoice[] = ['version', ...LOADER_KINDS];
+
+/** The kind to ask the engine for: none for the version's own loader. */
+export function loaderOfChoice(choice: LoaderChoice): LoaderKind | undefined {
+  return choice === 'version' ? undefined : choice;
+}
+
+/**
+ * The loader behaviours that changed between Asterisk releases, for one version. Each flag names
+ * the asterisk/asterisk commit that introduced it and the first release of each branch with it
+ * (read from main/loader.c and main/cli.c at every release tag).
+ */
+export interface LoaderRelease {
+  /** The Asterisk version these are the behaviours of (`16.30.1`, `22.10.1`, `master`). */
+  version: string;
+  /**
+   * `legacy`: Asterisk 15 and earlier, two load_modules stages and no dependency checks;
+   * `current`: the dependency-aware loader of 16.0 and later (3b73ed28c5, a80cbb046e, e6142a1282,
+   * 49f83a7490, e4cf513f81).
+   */
+  kind: 'legacy' | 'current';
+  /** `module refresh <module>` exists (ef00ff4e1e: 16.24, 18.10, 19.2, 20.0 and later). */
+  refreshCommand: boolean;
+  /** `module refresh <module> recursively` (01ff5c8140: 18.23, 20.8, 21.3, 22.0 and later). */
+  recursiveRefresh: boolean;
+  /**
+   * A declined module can be unloaded, and `module load` of one unloads it first (c209064d66:
+   * 18.17, 20.2, 21.0 and later); before, unloading it fails with "is not loaded".
+   */
+  unloadDeclined: boolean;
+  /**
+   * The per-module lines (`Loading X.`, `X => (...)`, `Unloading X`) at verbose 4 and 5 instead
+   * of 1 and 2 (6871d1cdfc: 18.22, 20.7, 21.2, 22.0 and later).
+   */
+  quietModuleLines: boolean;
+  /** Why these behaviours were assumed rather than read from the version, when they were. */
+  assumed?: string;
+}
+
 /**
  * A fault injected into one module:
  * - `decline`: its load() returns AST_MODULE_LOAD_DECLINE (e.g. no config file);
@@ -86,7 +128,13 @@ export type RuntimeCommand =
   | { kind: 'shutdown' };
 
 export interface SimulationOptions {
+  /** Default: the loader of {@link SimulationOptions.version}. */
   loader?: LoaderKind;
+  /**
+   * The Asterisk version whose loader behaviours apply (commands, messages, log verbosity).
+   * Default: the dataset's version.
+   */
+  version?: string;
   /**
    * Module file names present in the module directory, in readdir order (the order autoload adds
    * them); a bare name stands for `<name>.so`. Default: every loadable module of the dataset as
@@ -112,6 +160,8 @@ export interface LogLine {
   /** Source file that logs it in Asterisk (`loader.c`, `asterisk.c`, `config.c`). */
   source: string;
   message: string;
+  /** For VERBOSE lines: the verbose level Asterisk logs it at (ast_verb(n, ...)). */
+  verbosity?: number;
   /** Index of the event this line belongs to, when there is one (for the timeline). */
   event?: number;
 }
@@ -255,6 +305,8 @@ export interface RuntimeResult {
 
 export interface SimulationResult {
   loader: LoaderKind;
+  /** The version's loader behaviours that were simulated. */
+  release: LoaderRelease;
   startupFailed: boolean;
   /** The exit status Asterisk would have: 0 (running), 1 (configuration error), 2 (a module failed). */
   exitCode: 0 | 1 | 2;

@@ -22,7 +22,7 @@ export type { IntentResult, ListedLine, NoloadLine, TroubleGroup } from '../engi
 export { intentFindings, intentScope, intentVerdict, listedOutcome, noloadEffect } from './intentText';
 export type { IntentFinding } from './intentText';
 export { DEFAULT_MODULES_CONF } from './simulationSlice';
-export { commandWarningLines, explainOutcome, transcriptRows } from './simulationText';
+export { commandWarningLines, explainOutcome, rowsAtVerbosity, transcriptRows } from './simulationText';
 export type { TranscriptRow } from './simulationText';
 export * from './explainSelectors';
 export {
@@ -74,3 +74,5 @@ export { selectServerRun } from './serverSlice';
 export type { ServerFileKind, ServerRun, ServerSlice } from './serverSlice';
 export { dotFile, loadOrderCsvFile, loadOrderJsonFile, reportFile, transcriptFile } from './exports';
 export type { ExportFile } from './exports';
+export { loaderChoiceLabel, resultLoader, versionHasCommand, versionLoader } from './loaderLabels';
+export type { LoaderDescription } from './loaderLabels';

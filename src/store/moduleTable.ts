@@ -49,7 +49,9 @@ const statesByRun = new WeakMap<SimulationRun, Record<string, SimulationState>>(
  * Final state of each module after the last run (and its commands). A module the run never
  * touched (no module file) was not loaded either.
  */
-export function simulationStates(run: SimulationRun | undefined): Record<string, SimulationState> | undefined {
+export function simulationStates(
+  run: SimulationRun | undefined,
+): Record<string, SimulationState> | undefined {
   if (!run) return undefined;
   let states = statesByRun.get(run);
   if (!states) {
@@ -57,7 +59,13 @@ export function simulationStates(run: SimulationRun | undefined): Record<string,
     for (const name of Object.keys(run.graph.modules)) {
       const state = run.result.finalModules[name]?.state;
       states[name] =
-        state === 'running' ? 'started' : state === 'declined' ? 'declined' : state === 'failed' ? 'failed' : 'not loaded';
+        state === 'running'
+          ? 'started'
+          : state === 'declined'
+            ? 'declined'
+            : state === 'failed'
+              ? 'failed'
+              : 'not loaded';
     }
     statesByRun.set(run, states);
   }

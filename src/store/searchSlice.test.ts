@@ -56,7 +56,10 @@ describe('search in the store', () => {
       kind: 'history',
       text: 'chan_sip: removed after 18.26.4 — last in 18.26.4',
     });
-    expect(searchNote(searchModules(graph, 'zzzqqq'), state, '23.4.1')).toEqual({ kind: 'no-match', text: 'no match' });
+    expect(searchNote(searchModules(graph, 'zzzqqq'), state, '23.4.1')).toEqual({
+      kind: 'no-match',
+      text: 'no match',
+    });
     expect(searchNote(searchModules(graph, 'app_dial'), state, '23.4.1')).toBeUndefined();
   });
 

@@ -4,6 +4,7 @@
  * Simulate tab's modules.conf, computed in the simulation worker.
  */
 import type { Diagnosis, ModuleGraph, Problem } from '../model';
+import { loaderOfChoice } from '../model';
 import type { ServerFile } from '../worker';
 import type { SliceCreator } from './types';
 import { onWorkerGraph } from './workerGraph';
@@ -44,7 +45,7 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set, get, _store, c
         ctx.simulationClient.diagnoseServer(graphId, {
           ...state.serverFiles,
           modulesConf: state.modulesConf,
-          loader: state.simLoader,
+          loader: loaderOfChoice(state.simLoader),
           expectOwnDeclines: state.serverExpectOwnDeclines,
         }),
       );

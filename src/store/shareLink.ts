@@ -8,7 +8,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import {
   EDGE_KINDS,
-  LOADER_KINDS,
+  LOADER_CHOICES,
   MODULE_CATEGORIES,
   MODULE_FAULTS,
   PROVIDED_ITEM_KINDS,
@@ -235,7 +235,7 @@ export function readViewBody(o: Json): ViewBody {
       tab: oneOf(TABS, v.tab, 'view.tab'),
     },
     sim: {
-      loader: oneOf(LOADER_KINDS, s.loader, 'sim.loader'),
+      loader: oneOf(LOADER_CHOICES, s.loader, 'sim.loader'),
       // A modules.conf is text a person wrote; its own parser judges it when it is run.
       conf: { text: string(conf.text, 'sim.conf.text', 1_000_000), file: string(conf.file, 'sim.conf.file') },
       absent: list(s.absent, 'sim.absent', name),

@@ -2,7 +2,7 @@
  * The shapes of a shared view (a link) and of a saved session. Types only, so the store's state
  * type can name what `init` opens without importing the code that reads links and sessions.
  */
-import type { LoaderKind, ModuleFault, DialplanFile } from '../model';
+import type { LoaderChoice, ModuleFault, DialplanFile } from '../model';
 import type { FocusMode } from '../engine';
 import type { GroupKey } from '../graph/universe';
 import type { LayoutAlgorithm } from '../graph/layoutInput';
@@ -37,7 +37,7 @@ export interface SharedViewV1 {
   /** The focus steps before the selection (Back walks them). */
   trail?: string[];
   sim: {
-    loader: LoaderKind;
+    loader: LoaderChoice;
     conf: { text: string; file: string };
     absent: string[];
     faults: Record<string, ModuleFault>;

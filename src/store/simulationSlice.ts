@@ -1,3 +1,4 @@
+import { loaderOfChoice } from '../model';
 import { CancelledError } from '../worker';
 import type { SimulationSlice } from './simulationTypes';
 import type { SliceCreator } from './types';
@@ -21,7 +22,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
       const response = await onWorkerGraph(ctx.simulationClient, graph, (graphId) =>
         ctx.simulationClient.simulate(graphId, {
           modulesConf: state.modulesConf,
-          loader: state.simLoader,
+          loader: loaderOfChoice(state.simLoader),
           absentFiles: state.absentFiles,
           faults: state.faults,
           commands,
@@ -64,7 +65,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
   }
 
   return {
-    simLoader: 'current',
+    simLoader: 'version',
     modulesConf: { text: DEFAULT_MODULES_CONF, file: 'modules.conf' },
     absentFiles: [],
     faults: {},

@@ -11,6 +11,8 @@ export interface TranscriptRow {
   level: string;
   /** The startup event the line belongs to (the timeline highlights it); none for run-time commands. */
   event: number | undefined;
+  /** For VERBOSE lines: the level Asterisk logs them at. */
+  verbosity: number | undefined;
 }
 
 /** The startup log, then each run-time command (`*CLI> ...`) followed by what it logged. */
@@ -19,12 +21,23 @@ export function transcriptRows(result: SimulationResult): TranscriptRow[] {
     text: formatLogLine(l),
     level: l.level,
     event: l.event,
+    verbosity: l.verbosity,
   }));
   for (const r of result.runtime) {
-    rows.push({ text: `*CLI> ${r.command}`, level: 'CLI', event: undefined });
-    for (const l of r.log) rows.push({ text: formatLogLine(l), level: l.level, event: undefined });
+    rows.push({ text: `*CLI> ${r.command}`, level: 'CLI', event: undefined, verbosity: undefined });
+    for (const l of r.log)
+      rows.push({ text: formatLogLine(l), level: l.level, event: undefined, verbosity: l.verbosity });
   }
   return rows;
+}
+
+/**
+ * The rows a log written at `verbose` shows (`all`: every line, debug included, as the recorded
+ * traces at verbose 5 and debug 5): VERBOSE lines up to that level, no DEBUG lines.
+ */
+export function rowsAtVerbosity(rows: readonly TranscriptRow[], verbose: 'all' | number): TranscriptRow[] {
+  if (verbose === 'all') return [...rows];
+  return rows.filter((r) => r.level !== 'DEBUG' && (r.level !== 'VERBOSE' || (r.verbosity ?? 0) <= verbose));
 }
 
 /** The warnings and errors a run-time command logged, as Asterisk prints them. */

@@ -1,4 +1,4 @@
-import type { LoaderKind, ModuleFault, ModuleGraph, Problem, SimulationResult } from '../model';
+import type { LoaderChoice, ModuleFault, ModuleGraph, Problem, SimulationResult } from '../model';
 import type { IntentResult } from '../engine';
 
 /** How module nodes are coloured: by category (the explorer's default) or by simulated outcome. */
@@ -21,7 +21,8 @@ export interface SimulationNotice {
 }
 
 export interface SimulationSlice {
-  simLoader: LoaderKind;
+  /** Default `version`: the loader of the dataset's Asterisk version. */
+  simLoader: LoaderChoice;
   /** modules.conf as typed or opened; the default autoloads everything, as Asterisk's sample does. */
   modulesConf: { text: string; file: string };
   /** Modules whose `.so` file is not in the module directory (every other file is present). */
@@ -38,7 +39,7 @@ export interface SimulationSlice {
   timelineStep: number | undefined;
   colourBy: ColourBy;
 
-  setSimLoader(loader: LoaderKind): void;
+  setSimLoader(loader: LoaderChoice): void;
   setModulesConf(text: string, file?: string): void;
   setFilePresent(module: string, present: boolean): void;
   setAllFilesPresent(): void;

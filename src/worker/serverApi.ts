@@ -27,7 +27,8 @@ export interface ServerRequest {
   listing?: ServerFile;
   settings?: ServerFile;
   modulesConf: { text: string; file: string };
-  loader: LoaderKind;
+  /** Default: the loader of the server's version. */
+  loader?: LoaderKind;
   expectOwnDeclines: boolean;
 }
 
@@ -82,7 +83,8 @@ export function diagnoseServer(graph: ModuleGraph, request: ServerRequest): Serv
     ...(moduleShow ? { moduleShow } : {}),
     ...(listing ? { available: listing.files } : {}),
     conf,
-    loader: request.loader,
+    ...(request.loader ? { loader: request.loader } : {}),
+    ...(version !== undefined ? { version } : {}),
     expectOwnDeclines: request.expectOwnDeclines,
   });
   response.diagnosis = diagnosis;

@@ -10,7 +10,8 @@ import type { IntentResult } from '../engine';
 export interface SimulationRequest {
   /** modules.conf as the user typed or opened it. */
   modulesConf: { text: string; file: string };
-  loader: LoaderKind;
+  /** Default: the loader of the dataset's version. */
+  loader?: LoaderKind;
   /** Module names whose `.so` is not in the module directory; every other loadable module is present. */
   absentFiles: readonly string[];
   faults: Readonly<Record<string, ModuleFault>>;
@@ -47,7 +48,11 @@ export function runSimulation(graph: ModuleGraph, request: SimulationRequest): S
     absent.size === 0
       ? undefined
       : defaultAvailableFiles(graph).filter((file) => !absent.has(moduleKey(file)));
-  const options = { loader: request.loader, faults: request.faults, ...(available ? { available } : {}) };
+  const options = {
+    ...(request.loader ? { loader: request.loader } : {}),
+    faults: request.faults,
+    ...(available ? { available } : {}),
+  };
   const result = simulate(graph, conf, { ...options, commands: request.commands });
   const intent = intentOf(graph, conf, result, options);
   return { result, confProblems: parsed.problems, conf, intent };

@@ -27,6 +27,7 @@ import type {
   StartupLog,
 } from '../../model';
 import { loaderFacts, moduleFileOf, moduleKey, simulate } from '../index';
+import { loaderReleaseName } from '../loaderReleases';
 
 export interface DiagnoseInput {
   log?: StartupLog;
@@ -38,7 +39,13 @@ export interface DiagnoseInput {
   faults?: Readonly<Record<string, ModuleFault>>;
   /** Take every own-load decline or failure the log shows as expected. */
   expectOwnDeclines?: boolean;
+  /** Default: the loader of the server's version. */
   loader?: LoaderKind;
+  /**
+   * The server's version (`core show settings`), whose loader behaviours are simulated; else the
+   * version the log names, else the dataset's.
+   */
+  version?: string;
 }
 
 export interface DiagnoseResult {
@@ -134,6 +141,8 @@ export function diagnose(graph: ModuleGraph, input: DiagnoseInput): DiagnoseResu
 
   const options: Parameters<typeof simulate>[2] = { available, faults };
   if (input.loader) options.loader = input.loader;
+  const version = input.version ?? input.log?.version;
+  if (version !== undefined) options.version = version;
   const simulation = simulate(graph, input.conf, options);
   const predicted = new Map<string, ModuleOutcome>();
   for (const o of Object.values(simulation.modules)) predicted.set(moduleKey(o.name), o);
@@ -204,7 +213,8 @@ export function diagnose(graph: ModuleGraph, input: DiagnoseInput): DiagnoseResu
     limits,
     counts: { compared, agree: compared - disagreements.length, disagree: disagreements.length },
   };
-  if (input.log?.version !== undefined) diagnosis.version = input.log.version;
+  if (version !== undefined) diagnosis.version = version;
+  diagnosis.loader = loaderReleaseName(simulation.release, simulation.loader);
   if (input.available && logIsDetailed) diagnosis.startOrder = compareOrder(started, simulation.started);
   return { diagnosis, simulation };
 }

@@ -5,6 +5,7 @@
  * an optional module that is absent does not, enhancers do not hold up what they enhance,
  * built-ins are always there, Asterisk 13's loader ignores dependencies).
  */
+import { loaderKindFor } from '../loaderReleases';
 import type { LoaderKind, ModuleGraph, ModuleOutcome, ModulesConf, SimulationResult } from '../../model';
 import { whyDeclined } from '../explain/whyChains';
 import { simulate } from '../simulate';
@@ -30,12 +31,11 @@ export interface ImpactResult {
 }
 
 /**
- * The loader a dataset's Asterisk runs: the legacy one up to Asterisk 13, the current one for 16
- * and later, and for datasets without a version number (master, user files).
+ * The loader a dataset's Asterisk runs: the legacy one up to Asterisk 15, the dependency-aware one
+ * from 16, and for datasets without a version number (master, user files).
  */
 export function loaderForVersion(version: string): LoaderKind {
-  const major = /^(\d+)(\.|$)/.exec(version.trim());
-  return major && Number(major[1]) <= 13 ? 'legacy' : 'current';
+  return loaderKindFor(version);
 }
 
 function modulesConf(...noload: string[]): ModulesConf {

@@ -16,7 +16,7 @@ export function modulesShutdown(core: LoaderState): string[] {
         continue;
       }
       registry.unregister(mod);
-      if (mod.running && !mod.declined) t.verbose(`Unloading ${mod.resource}`);
+      if (mod.running && !mod.declined) t.verbose(`Unloading ${mod.resource}`, core.verb.unloading);
       core.record.noteUnloaded(mod.key);
       t.emit({ type: 'unloaded', module: mod.name });
       registry.destroy(mod);

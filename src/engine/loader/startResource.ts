@@ -121,14 +121,14 @@ export function startResource(
     return LOAD_DECLINE;
   }
 
-  if (!core.fullyBooted) t.verbose(core.text.loading(mod.facts, mod.resource));
+  if (!core.fullyBooted) t.verbose(core.text.loading(mod.facts, mod.resource), core.verb.loading);
   const fault = core.faultOf(mod);
   let res: LoadResult =
     fault === 'decline' ? LOAD_DECLINE : fault === 'failure' ? LOAD_FAILURE : LOAD_SUCCESS;
   switch (res) {
     case LOAD_SUCCESS:
-      if (!core.fullyBooted) t.verbose(core.text.started(mod.facts, mod.resource));
-      else t.verbose(`Loaded ${mod.resource} => (${mod.facts.description})`);
+      if (!core.fullyBooted) t.verbose(core.text.started(mod.facts, mod.resource), core.verb.started);
+      else t.verbose(`Loaded ${mod.resource} => (${mod.facts.description})`, core.verb.loadedAtRuntime);
       mod.running = true;
       if ((mod.builtin || mod.facts.pinsSelf) && !mod.keepUntilShutdown) {
         // Built-in modules cannot be unloaded: they hold a reference until shutdown. So does a
@@ -202,5 +202,11 @@ export function loadResource(
     priorities.push(mod);
     return LOAD_PRIORITY;
   }
-  return startResource(core, mod);
+  return startResource(
+    core,
+    mod,
+    NO_CONTEXT,
+    false,
+    core.release.kind === 'legacy' ? ASTERISK_13_START : DEPENDENCY_AWARE_START,
+  );
 }

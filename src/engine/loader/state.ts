@@ -4,7 +4,7 @@
  * injected faults, and the record of the run. Each part is changed only by the module that owns
  * it (registry.ts, startup/record.ts) or through the named methods below.
  */
-import type { ModuleFault } from '../../model';
+import type { LoaderRelease, ModuleFault } from '../../model';
 import type { LoaderFacts, ModuleLoadFacts } from '../loaderFacts';
 import { unknownModuleFacts } from '../loaderFacts';
 import { loaderText } from '../messages';
@@ -23,6 +23,10 @@ export class LoaderState {
   readonly text: LoaderText;
   readonly registry: ModuleRegistry;
   readonly record: StartupRecord;
+  /** The behaviours of the simulated version's loader that changed between releases. */
+  readonly release: LoaderRelease;
+  /** Verbose levels of the per-module lines, which 6871d1cdfc raised (see LoaderRelease). */
+  readonly verb: { loading: number; started: number; loadedAtRuntime: number; unloading: number };
   private readonly available: Set<string>;
   private readonly faults: ReadonlyMap<string, ModuleFault>;
   /** Facts made up for module files the dataset does not know, by file name. */
@@ -37,7 +41,12 @@ export class LoaderState {
     availableFiles: Iterable<string>,
     faults: ReadonlyMap<string, ModuleFault>,
     t: Transcript,
+    release: LoaderRelease,
   ) {
+    this.release = release;
+    this.verb = release.quietModuleLines
+      ? { loading: 4, started: 5, loadedAtRuntime: 4, unloading: 4 }
+      : { loading: 1, started: 2, loadedAtRuntime: 1, unloading: 1 };
     this.facts = facts;
     this.available = new Set(availableFiles);
     this.faults = faults;

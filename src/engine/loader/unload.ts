@@ -9,10 +9,13 @@ import type { LoadedModule, LoadResult, UnloadForce } from './module';
 import { loadResource } from './startResource';
 import type { LoaderState } from './state';
 
-/** main/loader.c: ast_load_resource — a module that declined is unloaded first and opened afresh. */
+/**
+ * main/loader.c: ast_load_resource — a module that declined is unloaded first and opened afresh
+ * (c209064d66; before it, load_resource starts the registered module again).
+ */
 export function loadAtRuntime(core: LoaderState, resourceName: string): LoadResult {
   const mod = core.registry.find(resourceName);
-  if (mod && mod.declined) {
+  if (mod && mod.declined && core.release.unloadDeclined) {
     core.t.debug(
       `Module ${resourceName} previously declined to load, unloading it first before loading again`,
     );
@@ -41,6 +44,11 @@ export function autoUnloadResource(
     return -1;
   }
   let error = false;
+  if ((!mod.running || mod.declined) && !core.release.unloadDeclined) {
+    // Before c209064d66 (18.17, 20.2, 21.0) a module that is not running cannot be unloaded.
+    t.log('WARNING', `Unload failed, '${resourceName}' is not loaded.`);
+    return -1;
+  }
   if (!mod.running || mod.declined) {
     t.log('NOTICE', `Unloading module '${resourceName}' that previously declined to load`);
   } else {
@@ -81,7 +89,7 @@ export function autoUnloadResource(
       }
     }
     if (!error) {
-      t.verbose(`Unloading ${mod.resource}`);
+      t.verbose(`Unloading ${mod.resource}`, core.verb.unloading);
       mod.running = false;
       mod.declined = false;
     }

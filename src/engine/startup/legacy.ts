@@ -45,7 +45,7 @@ export function runLegacyStartup(
       return { res: -2, exitCode: res === -2 ? 2 : 1 };
     }
   }
-  t.log('VERBOSE', 'Asterisk Ready.', 'asterisk.c');
+  t.log('VERBOSE', 'Asterisk Ready.', 'asterisk.c', 0);
   core.markFullyBooted();
   return { res: 0, exitCode: 0 };
 }

@@ -52,7 +52,7 @@ export function runCurrentStartup(
     });
     t.log('ERROR', 'Module initialization failed.  ASTERISK EXITING!', 'asterisk.c');
   } else {
-    t.log('VERBOSE', 'Asterisk Ready.', 'asterisk.c');
+    t.log('VERBOSE', 'Asterisk Ready.', 'asterisk.c', 0);
   }
   core.markFullyBooted();
   return { res, exitCode: res === 0 ? 0 : res === -2 ? 2 : 1 };

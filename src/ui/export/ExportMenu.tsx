@@ -7,6 +7,7 @@ import {
   loadOrderCsvFile,
   loadOrderJsonFile,
   reportFile,
+  resultLoader,
   selectPlan,
   selectSimulation,
   transcriptFile,
@@ -15,7 +16,6 @@ import {
 } from '../../store';
 import type { ExportFile } from '../../store';
 import { activeGraph } from '../graph/activeGraph';
-import { LOADER_LABELS } from '../simulation/describeEvent';
 import { downloadBlob, downloadText } from '../files/download';
 
 function save(file: ExportFile): void {
@@ -105,7 +105,7 @@ export function ExportMenu() {
       label: 'Simulation report (Markdown)',
       hint: noRun ? 'run a simulation first' : 'what modules.conf asks for, declines with why: for a ticket',
       disabled: noRun,
-      run: () => simulation && save(reportFile(simulation, LOADER_LABELS[simulation.result.loader])),
+      run: () => simulation && save(reportFile(simulation, resultLoader(simulation.result).name)),
     },
     {
       label: 'Module Metadata XML',

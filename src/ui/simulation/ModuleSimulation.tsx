@@ -1,18 +1,27 @@
 import { useId, useMemo } from 'react';
 import { MODULE_FAULTS } from '../../model';
 import type { ModuleFault, ModuleGraph } from '../../model';
-import { explainOutcome, selectSimulation, useExplorer } from '../../store';
+import { explainOutcome, selectSimulation, useExplorer, versionHasCommand } from '../../store';
 import { CommandWarnings } from './CommandWarnings';
 import { LinkedText } from './LinkedText';
 import { OUTCOME_COLOURS } from '../../graph/outcomes';
 import { FAULT_LABELS } from './describeEvent';
 import './simulation.css';
 
-const COMMANDS: Array<{ label: string; command: (name: string) => string }> = [
+const COMMANDS: Array<{
+  label: string;
+  command: (name: string) => string;
+  /** A command not every version's CLI has. */
+  needs?: 'refresh' | 'refresh recursively';
+}> = [
   { label: 'Unload', command: (n) => `module unload ${n}` },
   { label: 'Unload (force)', command: (n) => `module unload -f ${n}` },
-  { label: 'Refresh', command: (n) => `module refresh ${n}` },
-  { label: 'Refresh recursively', command: (n) => `module refresh ${n} recursively` },
+  { label: 'Refresh', command: (n) => `module refresh ${n}`, needs: 'refresh' },
+  {
+    label: 'Refresh recursively',
+    command: (n) => `module refresh ${n} recursively`,
+    needs: 'refresh recursively',
+  },
   { label: 'Load', command: (n) => `module load ${n}` },
 ];
 
@@ -99,7 +108,7 @@ export function ModuleSimulation({ graph, name }: { graph: ModuleGraph; name: st
             ))}
           </ol>
           <div className="sim-command-buttons" role="group" aria-label="Run-time commands">
-            {COMMANDS.map((c) => (
+            {COMMANDS.filter((c) => !c.needs || versionHasCommand(graph.info.version, c.needs)).map((c) => (
               <button
                 key={c.label}
                 type="button"

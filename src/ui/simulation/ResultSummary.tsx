@@ -1,6 +1,5 @@
 import type { SimulationResult } from '../../model';
-import { useExplorer } from '../../store';
-import { LOADER_LABELS } from './describeEvent';
+import { resultLoader, useExplorer } from '../../store';
 
 /** Counts of the outcome, the exit status, and the switch between outcome and category colours. */
 export function ResultSummary({ result }: { result: SimulationResult }) {
@@ -8,10 +7,19 @@ export function ResultSummary({ result }: { result: SimulationResult }) {
   const setColourBy = useExplorer((s) => s.setColourBy);
   const failed = Object.values(result.modules).filter((m) => m.state === 'failed').length;
   const declined = result.declined.length - failed;
+  const loader = resultLoader(result);
 
   return (
     <section className="sim-section" aria-label="Result">
-      <h3 className="sim-heading">Result · {LOADER_LABELS[result.loader]}</h3>
+      <h3 className="sim-heading">Result · {loader.name}</h3>
+      {loader.traits.length > 0 && (
+        <ul className="sim-loader-traits dim" aria-label="How this loader differs from master's">
+          {loader.traits.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      )}
+      {loader.assumed && <p className="dim">{loader.assumed}</p>}
       <p
         className={`sim-verdict ${result.startupFailed ? 'sim-verdict-failed' : 'sim-verdict-ok'}`}
         role="status"

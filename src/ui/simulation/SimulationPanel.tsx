@@ -1,8 +1,7 @@
 import { useId } from 'react';
-import { LOADER_KINDS } from '../../model';
-import type { LoaderKind } from '../../model';
-import { selectSimulation, useExplorer } from '../../store';
-import { LOADER_LABELS } from './describeEvent';
+import { LOADER_CHOICES } from '../../model';
+import type { LoaderChoice } from '../../model';
+import { loaderChoiceLabel, selectSimulation, useExplorer } from '../../store';
 import { FaultList } from './FaultList';
 import { FilesPresent } from './FilesPresent';
 import { IntentSummary } from './IntentSummary';
@@ -38,11 +37,11 @@ export function SimulationPanel() {
             id={loaderId}
             className="select"
             value={loader}
-            onChange={(e) => setLoader(e.target.value as LoaderKind)}
+            onChange={(e) => setLoader(e.target.value as LoaderChoice)}
           >
-            {LOADER_KINDS.map((k) => (
+            {LOADER_CHOICES.map((k) => (
               <option key={k} value={k}>
-                {LOADER_LABELS[k]}
+                {loaderChoiceLabel(k, graph.info.version)}
               </option>
             ))}
           </select>

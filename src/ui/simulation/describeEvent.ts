@@ -1,4 +1,4 @@
-import type { LoaderEvent, ModuleFault, LoaderKind } from '../../model';
+import type { LoaderEvent, ModuleFault } from '../../model';
 
 /** One line per timeline step, in plain words. */
 export function describeEvent(event: LoaderEvent): string {
@@ -43,8 +43,3 @@ export const FAULT_LABELS: Record<ModuleFault, string> = {
   'no-load-function': 'No load function',
 };
 
-export const LOADER_LABELS: Record<LoaderKind, string> = {
-  current: 'Current (Asterisk 16 and later)',
-  legacy: 'Legacy (Asterisk 13 and earlier)',
-  proposed: 'Proposed graph loader',
-};
