@@ -49,7 +49,7 @@ export const USAGE = `Usage:
       [--require <module>]... [--current <modules.conf>]
   asterisk-module-explorer upgrade --modules-conf <file> --from <version|file> --to <version|file>
   asterisk-module-explorer diagnose --data <file|version>... --log <full log> [--modules-conf <file>]
-      [--available <file>] [--module-show <file>] [--settings <file>] [--fault <module>=decline|failure]...
+      [--available <file>] [--module-show <file>] [--settings <file>] [--so <file|dir>]... [--fault <module>=decline|failure]...
       [--expect-own-declines] [--json]
 
   --data          a built-in dataset (13.38.3, 16.30.1, 18.26.4, 22.10.1, 23.4.1, master) or a file
@@ -69,6 +69,8 @@ export const USAGE = `Usage:
                   decline, module files it does not show are missing, before the --then commands
                   run (use counts it shows cannot be taken over: their differences are listed)
   --settings      diagnose: the server's core show settings; its version picks the loader simulated
+  --so            diagnose: module files (.so) as built, or their directory: the links and
+                  registration calls read from them replace the dataset's in the prediction
   --json          print {loader, startupFailed, started, declined, notLoaded, useCounts, runtime, log}
   --log           print the whole log transcript (human output)
   --format        simulate: csv prints the load order (position, module, state, reason, causes,
@@ -152,6 +154,7 @@ const VALUE_OPTIONS = [
   'asterisk-version',
   'verbose',
   'settings',
+  'so',
 ];
 
 /** The command named by the first positional argument, before any command's own parsing. */

@@ -182,3 +182,35 @@ describe('simulate --module-show', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('diagnose --so', () => {
+  it("reads the module files of a directory as ELF and reports the build's links", async () => {
+    const args = scenarioArgs('01-baseline-autoload');
+    const { code, out, err } = await cli([...args, '--so', 'src/ingest/elf/fixtures']);
+    expect(err).toBe('');
+    const json = JSON.parse(out) as DiagnoseJson & {
+      build: { modules: { module: string; links: { module: string }[]; unknownToDataset: boolean }[] };
+    };
+    expect(
+      json.build.modules.map((m) => [m.module, m.links.map((l) => l.module), m.unknownToDataset]),
+    ).toEqual([
+      ['app_fixture_user', ['res_fixture_provider'], true],
+      ['res_fixture_provider', [], true],
+    ]);
+    // Files the dataset does not know change nothing the log shows.
+    expect(code).toBe(0);
+    const text = await cli(args.filter((a) => a !== '--json').concat('--so', 'src/ingest/elf/fixtures'));
+    expect(text.out).toContain('Module files: 2 read; 0 link differently from the dataset');
+    expect(text.out).toContain('Not in the dataset: app_fixture_user, res_fixture_provider');
+  });
+
+  it('refuses a file that is not a module file, naming it, and exits 1', async () => {
+    const { code, err } = await cli([
+      ...scenarioArgs('01-baseline-autoload'),
+      '--so',
+      'src/engine/fixtures/01-baseline-autoload/modules.conf',
+    ]);
+    expect(code).toBe(1);
+    expect(err).toContain('src/engine/fixtures/01-baseline-autoload/modules.conf: error: Not an ELF file');
+  });
+});

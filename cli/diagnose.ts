@@ -4,6 +4,8 @@
  * why). Exit 0 when they agree, 3 when they differ, 1 on bad input.
  */
 import type {
+  ElfBuildFacts,
+  ElfObject,
   Diagnosis,
   LogEvidence,
   LoaderKind,
@@ -18,6 +20,9 @@ import { LOADER_KINDS } from '../src/model';
 import { parseModulesConf } from '../src/ingest/modulesConf';
 import { parseCoreSettings, parseModuleDir, parseModuleShow, parseStartupLog } from '../src/ingest/server';
 import { calibrateFromModuleShow, diagnose } from '../src/engine/diagnose';
+import { applyElfBuildFacts, elfBuildFacts } from '../src/engine/diagnose/elfBuildFacts';
+import { readElf } from '../src/ingest/elf';
+import { basename, join } from 'node:path';
 import { moduleFileOf } from '../src/engine';
 import { FAULTS, UsageError, parseStrict } from './args';
 import { loadData } from './data';
@@ -33,6 +38,8 @@ export interface DiagnoseArgs {
   moduleShow?: string;
   /** `core show settings`: the server's version, whose loader is simulated. */
   settings?: string;
+  /** Module files (.so), or directories of them: the build's link facts and registrations. */
+  so?: string[];
   faults: Record<string, ModuleFault>;
   expectOwnDeclines: boolean;
   loader?: LoaderKind;
@@ -62,6 +69,7 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
     available: { type: 'string' },
     'module-show': { type: 'string' },
     settings: { type: 'string' },
+    so: { type: 'string', multiple: true },
     fault: { type: 'string', multiple: true },
     'expect-own-declines': { type: 'boolean' },
     loader: { type: 'string' },
@@ -105,6 +113,7 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
   if (values.available !== undefined) args.available = values.available;
   if (values['module-show'] !== undefined) args.moduleShow = values['module-show'];
   if (values.settings !== undefined) args.settings = values.settings;
+  if (values.so !== undefined) args.so = values.so;
   return args;
 }
 
@@ -126,11 +135,45 @@ function readParsed<T>(
   return parsed.data;
 }
 
+/** Reads the module files named (a directory: its .so files in readdir order) as ELF. */
+function readModuleFiles(io: CliIo, paths: readonly string[]): ElfObject[] | undefined {
+  const files: string[] = [];
+  for (const path of paths) {
+    const entries = io.listDir?.(path);
+    if (entries) files.push(...entries.filter((e) => e.endsWith('.so')).map((e) => join(path, e)));
+    else files.push(path);
+  }
+  const objects: ElfObject[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = io.readBytes ? io.readBytes(file) : new TextEncoder().encode(io.readFile(file));
+    } catch (err) {
+      io.stderr(`error: cannot read --so ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+      return undefined;
+    }
+    const read = readElf(bytes, basename(file));
+    for (const p of read.problems) io.stderr(`${formatProblem({ ...p, file })}\n`);
+    if (!read.data) return undefined;
+    objects.push(read.data);
+  }
+  return objects;
+}
+
 export function runDiagnose(args: DiagnoseArgs, io: CliIo): number {
-  const { graph, problems: dataProblems } = loadData(args.data, io);
+  const loaded = loadData(args.data, io);
+  const dataProblems = loaded.problems;
+  let graph = loaded.graph;
   if (!graph) {
     for (const p of dataProblems) io.stderr(`${formatProblem(p)}\n`);
     return 1;
+  }
+  let build: ElfBuildFacts | undefined;
+  if (args.so && args.so.length > 0) {
+    const objects = readModuleFiles(io, args.so);
+    if (!objects) return 1;
+    build = elfBuildFacts(graph, objects);
+    graph = applyElfBuildFacts(graph, build);
   }
   const log = readParsed(io, args.log, '--log', parseStartupLog);
   if (!log) return 1;
@@ -192,10 +235,27 @@ export function runDiagnose(args: DiagnoseArgs, io: CliIo): number {
   for (const p of problems) io.stderr(`${formatProblem(p)}\n`);
   io.stdout(
     args.json
-      ? `${JSON.stringify(diagnoseJson(diagnosis, args.log), null, 2)}\n`
-      : diagnoseText(diagnosis, args.log),
+      ? `${JSON.stringify({ ...diagnoseJson(diagnosis, args.log), ...(build ? { build } : {}) }, null, 2)}\n`
+      : `${build ? buildText(build) : ''}${diagnoseText(diagnosis, args.log)}`,
   );
   return agrees(diagnosis) ? 0 : 3;
+}
+
+/** The build's link facts against the dataset's, a line per module that differs. */
+function buildText(build: ElfBuildFacts): string {
+  const out = [
+    `Module files: ${build.modules.length} read; ${build.differing.length} link differently from the dataset (the prediction uses the files' links).`,
+  ];
+  for (const m of build.modules) {
+    if (!build.differing.includes(m.module)) continue;
+    const only = m.linksOnlyInBuild.length > 0 ? ` links against ${m.linksOnlyInBuild.join(', ')}` : '';
+    const not =
+      m.linksOnlyInDataset.length > 0 ? ` does not link against ${m.linksOnlyInDataset.join(', ')}` : '';
+    out.push(`  ${m.module}:${only}${only && not ? ';' : ''}${not}`);
+  }
+  const unknown = build.modules.filter((m) => m.unknownToDataset).map((m) => m.module);
+  if (unknown.length > 0) out.push(`  Not in the dataset: ${unknown.join(', ')}`);
+  return `${out.join('\n')}\n`;
 }
 
 export function agrees(d: Diagnosis): boolean {

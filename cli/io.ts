@@ -1,5 +1,5 @@
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface CliIo {
@@ -13,6 +13,8 @@ export interface CliIo {
   fileSize?(path: string): number;
   /** Whether a path names a readable file. */
   exists(path: string): boolean;
+  /** The entries of a directory in readdir order, or undefined when the path is not a directory. */
+  listDir?(path: string): string[] | undefined;
 }
 
 /** The real process streams and file system, paths relative to `cwd`. */
@@ -23,6 +25,15 @@ export function nodeIo(cwd = process.cwd()): CliIo {
     readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
     readBytes: (path) => readFileSync(resolve(cwd, path)),
     fileSize: (path) => statSync(resolve(cwd, path)).size,
+    listDir: (path) => {
+      const full = resolve(cwd, path);
+      try {
+        if (!statSync(full).isDirectory()) return undefined;
+      } catch {
+        return undefined;
+      }
+      return readdirSync(full);
+    },
     exists: (path) => {
       try {
         readFileSync(resolve(cwd, path));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 // Fixtures from scripts/build-trace-fixtures.ts: the startup log and module show of a real Asterisk
@@ -61,4 +62,57 @@ test('a module that declined unexpectedly is a disagreement with its cause and t
   await expect.poll(() => explorer.nodeHasClass('app_dial', 'out-declined')).toBe(true);
   await dial.getByRole('button', { name: 'app_dial' }).click();
   await expect(explorer.inspectorHeading('app_dial')).toBeVisible();
+});
+
+test('module files (.so) are read in the browser: their links against each other and their registrations', async ({
+  explorer,
+  page,
+}) => {
+  await explorer.chooseVersion('master');
+  await page.getByRole('tab', { name: 'Server' }).click();
+  const panel = page.getByRole('region', { name: 'Your server' });
+  const open = panel.getByLabel('Open module files (.so)');
+  // Tiny modules built by scripts/build-elf-fixtures.mjs: the user imports the provider's export.
+  await open.setInputFiles([
+    'src/ingest/elf/fixtures/app_fixture_user.so',
+    'src/ingest/elf/fixtures/res_fixture_provider.so',
+  ]);
+  const build = panel.getByRole('region', { name: 'Build' });
+  await expect(build.getByRole('heading')).toHaveText('Build, from 2 module files');
+  await expect(build.getByRole('status', { name: 'Build verdict' })).toContainText(
+    '2 files are unknown to the dataset',
+  );
+  await build.getByText('Every module file (2)').click();
+  await expect(build).toContainText(
+    'app_fixture_user.so (not in the dataset) · links against res_fixture_provider · registers: shutdown-self, format-interface · needs libm.so.6',
+  );
+
+  // The same bytes under the names of modules the dataset knows: app_dial would link against
+  // res_odbc, which the dataset does not say, and the prediction takes the build's word.
+  const bytes = (name: string): Buffer => readFileSync(`src/ingest/elf/fixtures/${name}`);
+  await open.setInputFiles([
+    { name: 'app_dial.so', mimeType: 'application/octet-stream', buffer: bytes('app_fixture_user.so') },
+    {
+      name: 'res_odbc.so',
+      mimeType: 'application/octet-stream',
+      buffer: bytes('res_fixture_provider.so'),
+    },
+  ]);
+  await expect(build.getByRole('status', { name: 'Build verdict' })).toContainText(
+    "1 module links differently from the dataset: the prediction below uses this build's links.",
+  );
+  const row = build
+    .getByRole('table', { name: 'Links that differ' })
+    .getByRole('row', { name: /^app_dial / });
+  await expect(row).toContainText('res_odbc (ast_fixture_provider_count)');
+
+  // A file that is not ELF is refused by name.
+  await open.setInputFiles({
+    name: 'res_bad.so',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('not a module'),
+  });
+  await expect(panel.getByRole('list', { name: 'Problems with the server files' })).toContainText(
+    'res_bad.so: Not an ELF file',
+  );
 });

@@ -38,6 +38,7 @@ const RUNTIME_PRECEDENCE: readonly SourceKind[] = [
   'runtime',
   'menuselect-tree',
   'xmldoc',
+  'elf',
   'inferred',
 ];
 const MODULEINFO_PRECEDENCE: readonly SourceKind[] = [
@@ -46,6 +47,7 @@ const MODULEINFO_PRECEDENCE: readonly SourceKind[] = [
   'xmldoc',
   'runtime',
   'trace-metadata',
+  'elf',
   'inferred',
 ];
 

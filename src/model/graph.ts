@@ -61,7 +61,14 @@ export type ModuleKind = 'loadable' | 'builtin' | 'non-loadable' | 'build-option
 
 /** Where a fact came from. */
 export type SourceKind =
-  'xmldoc' | 'menuselect-tree' | 'runtime' | 'trace-metadata' | 'metadata-xml' | 'inferred';
+  | 'xmldoc'
+  | 'menuselect-tree'
+  | 'runtime'
+  | 'trace-metadata'
+  | 'metadata-xml'
+  | 'inferred'
+  /** A module file (.so) as built, read as ELF: its links and registration calls. */
+  | 'elf';
 
 export interface SourceRef {
   kind: SourceKind;

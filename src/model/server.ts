@@ -1,3 +1,5 @@
+import type { RuntimeReferenceKind } from './graph';
+
 /**
  * What a user's own Asterisk server says about itself (its startup log, `module show`, `ls -U` of
  * the module directory, `core show settings`), and the comparison of that reality with the
@@ -183,4 +185,51 @@ export interface Diagnosis {
   startOrder?: { agrees: boolean; firstDifference?: { index: number; real: string; predicted: string } };
   /** Counts for the summary line. */
   counts: { compared: number; agree: number; disagree: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Module files (.so) read as ELF
+// ---------------------------------------------------------------------------------------------
+
+/** What the dynamic linker sees of one shared object: its dynamic section and dynamic symbols. */
+export interface ElfObject {
+  /** The file name (`res_odbc.so`). */
+  file: string;
+  bits: 32 | 64;
+  /** e_machine (62: x86-64, 183: AArch64, 3: i386, 40: ARM). */
+  machine: number;
+  soname?: string;
+  /** DT_NEEDED: the libraries it is linked against, in order. */
+  needed: string[];
+  /** Global and weak symbols it defines (exports), sorted. */
+  defined: string[];
+  /** Symbols it needs from elsewhere (the core, other modules, libraries), sorted. */
+  undefined: string[];
+}
+
+/** One module's facts read from its `.so`, compared with the dataset's. */
+export interface ElfModuleFacts {
+  module: string;
+  file: string;
+  /** Modules whose exported symbols it needs, each with the first few of those symbols. */
+  links: { module: string; symbols: string[] }[];
+  needed: string[];
+  /**
+   * Registration calls that take run-time references (the symbols it imports):
+   * `shutdown-self` (__ast_module_shutdown_ref), `format-interface`
+   * (__ast_format_interface_register), `bucket-scheme` (__ast_bucket_scheme_register),
+   * `calendar-tech` (ast_calendar_register).
+   */
+  registrations: RuntimeReferenceKind[];
+  /** Against the dataset: links only the build has, links only the dataset has. */
+  linksOnlyInBuild: string[];
+  linksOnlyInDataset: string[];
+  /** The dataset does not know the module. */
+  unknownToDataset: boolean;
+}
+
+export interface ElfBuildFacts {
+  modules: ElfModuleFacts[];
+  /** Modules whose link facts differ from the dataset's. */
+  differing: string[];
 }

@@ -3,7 +3,7 @@
  * ls -U, core show settings) and the comparison of that reality with the prediction for the
  * Simulate tab's modules.conf, computed in the simulation worker.
  */
-import type { Diagnosis, ModuleGraph, Problem } from '../model';
+import type { Diagnosis, ElfBuildFacts, ModuleGraph, Problem } from '../model';
 import { loaderOfChoice } from '../model';
 import type { ServerFile } from '../worker';
 import type { SliceCreator } from './types';
@@ -17,16 +17,21 @@ export interface ServerRun {
   problems: Problem[];
   version?: string;
   suggestedDataset?: { version: string; exact: boolean };
+  /** What the module files (.so) say about the server's build. */
+  build?: ElfBuildFacts;
 }
 
 export interface ServerSlice {
   serverFiles: Partial<Record<ServerFileKind, ServerFile>>;
+  /** The module files (.so) the user opened: read as ELF in the worker. */
+  serverModuleFiles: ServerFile[];
   /** Take every decline in a module's own load() the log shows as expected (they then agree). */
   serverExpectOwnDeclines: boolean;
   serverRun: ServerRun | undefined;
   serverStatus: 'idle' | 'running';
   serverError: string | undefined;
   setServerFile(kind: ServerFileKind, file: ServerFile | undefined): Promise<void>;
+  setServerModuleFiles(files: ServerFile[]): Promise<void>;
   setServerExpectOwnDeclines(expect: boolean): Promise<void>;
   runServerDiagnosis(): Promise<void>;
 }
@@ -44,6 +49,7 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set, get, _store, c
       const response = await onWorkerGraph(ctx.simulationClient, graph, (graphId) =>
         ctx.simulationClient.diagnoseServer(graphId, {
           ...state.serverFiles,
+          ...(state.serverModuleFiles.length > 0 ? { moduleFiles: state.serverModuleFiles } : {}),
           modulesConf: state.modulesConf,
           loader: loaderOfChoice(state.simLoader),
           expectOwnDeclines: state.serverExpectOwnDeclines,
@@ -53,6 +59,7 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set, get, _store, c
       const serverRun: ServerRun = { graph, diagnosis: response.diagnosis, problems: response.problems };
       if (response.version !== undefined) serverRun.version = response.version;
       if (response.suggestedDataset) serverRun.suggestedDataset = response.suggestedDataset;
+      if (response.build) serverRun.build = response.build;
       set({ serverStatus: 'idle', serverRun });
     } catch (error) {
       if (mine !== ticket) return;
@@ -65,6 +72,7 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set, get, _store, c
 
   return {
     serverFiles: {},
+    serverModuleFiles: [],
     serverExpectOwnDeclines: false,
     serverRun: undefined,
     serverStatus: 'idle',
@@ -74,6 +82,10 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set, get, _store, c
       if (file) files[kind] = file;
       else delete files[kind];
       set({ serverFiles: files });
+      await run();
+    },
+    async setServerModuleFiles(moduleFiles) {
+      set({ serverModuleFiles: moduleFiles });
       await run();
     },
     async setServerExpectOwnDeclines(expect) {

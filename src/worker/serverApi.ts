@@ -3,7 +3,17 @@
  * log, module show, ls -U, core show settings) and compare it with the prediction for the Simulate
  * tab's modules.conf (engine `diagnose`).
  */
-import type { CoreSettings, Diagnosis, LoaderKind, ModuleGraph, ParseResult, Problem } from '../model';
+import type {
+  CoreSettings,
+  Diagnosis,
+  ElfBuildFacts,
+  ElfObject,
+  LoaderKind,
+  ModuleGraph,
+  ParseResult,
+  Problem,
+} from '../model';
+import { readElf } from '../ingest/elf';
 import { BUILTIN_VERSIONS, checkTextInput } from '../ingest';
 import { parseModulesConfFor } from '../ingest/modulesConf';
 import {
@@ -14,6 +24,7 @@ import {
   parseStartupLog,
 } from '../ingest/server';
 import { diagnose } from '../engine/diagnose';
+import { applyElfBuildFacts, elfBuildFacts } from '../engine/diagnose/elfBuildFacts';
 
 /** A file the user opened: its name and bytes (or text), decoded here through ingest's one gate. */
 export interface ServerFile {
@@ -26,6 +37,8 @@ export interface ServerRequest {
   moduleShow?: ServerFile;
   listing?: ServerFile;
   settings?: ServerFile;
+  /** The module files (.so) themselves: their links and registrations replace the dataset's. */
+  moduleFiles?: ServerFile[];
   modulesConf: { text: string; file: string };
   /** Default: the loader of the server's version. */
   loader?: LoaderKind;
@@ -40,6 +53,39 @@ export interface ServerResponse {
   /** The server's version (core show settings, else the log) and the built-in dataset that fits it. */
   version?: string;
   suggestedDataset?: { version: string; exact: boolean };
+  /** What the module files say about the build, compared with the dataset. */
+  build?: ElfBuildFacts;
+}
+
+/** Larger than any module file (chan_dahdi.so is about 1 MB; a debug build several MB). */
+const MAX_MODULE_FILE_BYTES = 64 * 1024 * 1024;
+
+function readModuleFiles(files: readonly ServerFile[], problems: Problem[]): ElfObject[] {
+  const objects: ElfObject[] = [];
+  for (const file of files) {
+    if (typeof file.content === 'string') {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-format',
+        message: 'Not a module file (.so): it is text.',
+        file: file.name,
+      });
+      continue;
+    }
+    if (file.content.byteLength > MAX_MODULE_FILE_BYTES) {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-format',
+        message: `${Math.round(file.content.byteLength / 1048576)} MB is larger than any module file; not read.`,
+        file: file.name,
+      });
+      continue;
+    }
+    const read = readElf(file.content, file.name);
+    problems.push(...read.problems);
+    if (read.data) objects.push(read.data);
+  }
+  return objects;
 }
 
 function read<T>(
@@ -71,6 +117,14 @@ export function diagnoseServer(graph: ModuleGraph, request: ServerRequest): Serv
     const fit = datasetForVersion(version, BUILTIN_VERSIONS);
     if (fit) response.suggestedDataset = fit;
   }
+  let built = graph;
+  if (request.moduleFiles && request.moduleFiles.length > 0) {
+    const objects = readModuleFiles(request.moduleFiles, problems);
+    if (objects.length > 0) {
+      response.build = elfBuildFacts(graph, objects);
+      built = applyElfBuildFacts(graph, response.build);
+    }
+  }
   if (!log && !moduleShow) return response;
   const parsedConf = parseModulesConfFor(graph, request.modulesConf);
   const conf = parsedConf.data;
@@ -78,7 +132,7 @@ export function diagnoseServer(graph: ModuleGraph, request: ServerRequest): Serv
     problems.push(...parsedConf.problems);
     return response;
   }
-  const { diagnosis } = diagnose(graph, {
+  const { diagnosis } = diagnose(built, {
     ...(log ? { log } : {}),
     ...(moduleShow ? { moduleShow } : {}),
     ...(listing ? { available: listing.files } : {}),

@@ -32,6 +32,7 @@ export const SOURCE_KINDS: readonly SourceKind[] = [
   'trace-metadata',
   'metadata-xml',
   'inferred',
+  'elf',
 ];
 export const MODULE_KINDS: readonly ModuleKind[] = ['loadable', 'builtin', 'non-loadable', 'build-option'];
 export { SUPPORT_LEVELS };

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { DiagnosedModule, Diagnosis, LogEvidence } from '../../model';
+import type { DiagnosedModule, Diagnosis, ElfBuildFacts, LogEvidence } from '../../model';
 import { selectServerRun, useExplorer } from '../../store';
 import type { ServerFileKind } from '../../store';
 import '../simulation/simulation.css';
@@ -33,6 +33,8 @@ export function ServerPanel() {
   const confFile = useExplorer((s) => s.modulesConf.file);
   const datasetVersion = useExplorer((s) => s.graph?.info.version);
   const loadBuiltin = useExplorer((s) => s.loadBuiltin);
+  const moduleFiles = useExplorer((s) => s.serverModuleFiles);
+  const setModuleFiles = useExplorer((s) => s.setServerModuleFiles);
   if (!graph) return <p className="inspector-empty dim">Loading…</p>;
 
   const suggested = run?.suggestedDataset;
@@ -80,6 +82,48 @@ export function ServerPanel() {
               )}
             </div>
           ))}
+          <div className="server-file">
+            <label
+              className="btn btn-small"
+              title="the .so files of /usr/lib/asterisk/modules (select them all)"
+            >
+              Open module files (.so)
+              <input
+                type="file"
+                multiple
+                accept=".so"
+                className="visually-hidden"
+                aria-label="Open module files (.so)"
+                onChange={(e) => {
+                  const picked = [...(e.target.files ?? [])];
+                  e.target.value = '';
+                  if (picked.length === 0) return;
+                  void Promise.all(
+                    picked.map((file) =>
+                      file
+                        .arrayBuffer()
+                        .then((buffer) => ({ name: file.name, content: new Uint8Array(buffer) })),
+                    ),
+                  ).then((read) => setModuleFiles(read));
+                }}
+              />
+            </label>
+            {moduleFiles.length > 0 && (
+              <>
+                <span className="mono dim server-file-name">
+                  {moduleFiles.length === 1 ? moduleFiles[0]?.name : `${moduleFiles.length} module files`}
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-small btn-icon"
+                  aria-label="Remove the module files"
+                  onClick={() => void setModuleFiles([])}
+                >
+                  ×
+                </button>
+              </>
+            )}
+          </div>
         </div>
         <label className="server-expect">
           <input type="checkbox" checked={expectOwn} onChange={(e) => void setExpectOwn(e.target.checked)} />
@@ -126,9 +170,85 @@ export function ServerPanel() {
           ))}
         </ul>
       )}
+      {run?.build && <BuildView build={run.build} />}
       {run?.diagnosis && <DiagnosisView diagnosis={run.diagnosis} />}
       {!run?.diagnosis && status === 'idle' && (
         <p className="dim">Open a startup log or a module show output to compare.</p>
+      )}
+    </section>
+  );
+}
+
+/** What the module files say about the build: links and registrations, against the dataset. */
+function BuildView({ build }: { build: ElfBuildFacts }) {
+  const inspect = useExplorer((s) => s.inspectModule);
+  const unknown = build.modules.filter((m) => m.unknownToDataset);
+  const differing = build.modules.filter((m) => build.differing.includes(m.module));
+  const registering = build.modules.filter((m) => m.registrations.length > 0);
+  const linking = build.modules.filter((m) => m.links.length > 0);
+  return (
+    <section className="sim-section" aria-label="Build">
+      <h3 className="sim-heading">Build, from {build.modules.length} module files</h3>
+      <p
+        role="status"
+        aria-label="Build verdict"
+        className={differing.length > 0 ? 'server-differ' : 'server-agree'}
+      >
+        {differing.length === 0
+          ? `Link facts agree with the dataset for every module compared (${linking.length} link against another module).`
+          : `${differing.length} ${differing.length === 1 ? 'module links' : 'modules link'} differently from the dataset: the prediction below uses this build's links.`}
+        {unknown.length > 0 &&
+          ` ${unknown.length} ${unknown.length === 1 ? 'file is' : 'files are'} unknown to the dataset.`}
+      </p>
+      {differing.length > 0 && (
+        <table className="server-table" aria-label="Links that differ">
+          <thead>
+            <tr>
+              <th scope="col">Module</th>
+              <th scope="col">Only in this build</th>
+              <th scope="col">Only in the dataset</th>
+            </tr>
+          </thead>
+          <tbody>
+            {differing.map((m) => (
+              <tr key={m.module}>
+                <th scope="row">
+                  <button type="button" className="linklike mono" onClick={() => inspect(m.module)}>
+                    {m.module}
+                  </button>
+                </th>
+                <td className="mono">
+                  {m.links
+                    .filter((l) => m.linksOnlyInBuild.includes(l.module))
+                    .map((l) => `${l.module} (${l.symbols.join(', ')})`)
+                    .join('; ')}
+                </td>
+                <td className="mono">{m.linksOnlyInDataset.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <details className="server-limits">
+        <summary>Every module file ({build.modules.length})</summary>
+        <ul className="server-build-list">
+          {build.modules.map((m) => (
+            <li key={m.module}>
+              <span className="mono">{m.file}</span>
+              {m.unknownToDataset ? ' (not in the dataset)' : ''}
+              {m.links.length > 0 && <> · links against {m.links.map((l) => l.module).join(', ')}</>}
+              {m.registrations.length > 0 && <> · registers: {m.registrations.join(', ')}</>}
+              {m.needed.length > 0 && <span className="dim"> · needs {m.needed.join(', ')}</span>}
+            </li>
+          ))}
+        </ul>
+      </details>
+      {registering.length > 0 && (
+        <p className="dim">
+          {registering.length} {registering.length === 1 ? 'module imports' : 'modules import'} a registration
+          function that takes a run-time reference; where the dataset has no references read from a
+          module&apos;s source, the prediction takes these.
+        </p>
       )}
     </section>
   );
