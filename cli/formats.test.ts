@@ -29,7 +29,7 @@ describe('--format: the same files the page exports', () => {
     );
     expect(code).toBe(0);
     expect(out).toMatch(/^# Asterisk 23\.4\.1: what `[^`]*noload\.conf` does at startup \(simulated\)/);
-    expect(out).toMatch(/- line 3: `noload => res_pjsip\.so` disables 55 modules besides res_pjsip/);
+    expect(out).toMatch(/- line 3: `noload => res_pjsip\.so` disables 56 modules besides res_pjsip/);
   });
 
   it('deps --format dot prints a graph Graphviz reads, with the module and what it needs', async () => {

@@ -30,9 +30,10 @@ describe('deps', () => {
       [
         'What chan_pjsip needs in Asterisk 23.4.1, directly:',
         'chan_pjsip',
-        '├─ res_pjsip [depends, requires]',
+        // links: borrowed from the master build's link facts (linksFrom="master").
+        '├─ res_pjsip [depends, requires, links]',
         '├─ res_pjsip_pubsub [depends, requires]',
-        '└─ res_pjsip_session [depends, requires]',
+        '└─ res_pjsip_session [depends, requires, links]',
         '3 modules.',
         '',
       ].join('\n'),
@@ -116,9 +117,9 @@ describe('path', () => {
     expect(out.split('\n').slice(0, 6)).toEqual([
       'How chan_pjsip needs res_sorcery_config in Asterisk 23.4.1: 6 paths, shortest first:',
       'chan_pjsip',
-      '├─ res_pjsip [depends, requires]',
+      '├─ res_pjsip [depends, requires, links]',
       '│  ├─ res_sorcery_config [depends, requires]',
-      '│  └─ res_pjproject [depends, requires]',
+      '│  └─ res_pjproject [depends, requires, links]',
       '│     └─ res_sorcery_config [depends, requires]',
     ]);
     const json = await cliJson<{ paths: string[][] }>(
@@ -153,7 +154,7 @@ describe('path', () => {
   it('answers the reverse direction, and says when two modules are not connected', async () => {
     const reverse = await cli('path', 'res_pjsip', 'res_pjsip_t38', '--data', '23.4.1');
     expect(reverse.out).toContain('res_pjsip does not need res_pjsip_t38, but res_pjsip_t38 needs res_pjsip');
-    expect(reverse.out).toContain('res_pjsip_t38\n├─ res_pjsip [depends, requires]\n');
+    expect(reverse.out).toContain('res_pjsip_t38\n├─ res_pjsip [depends, requires, links]\n');
     const none = await cli('path', 'app_dial', 'res_pjsip', '--data', '23.4.1');
     expect(none.code).toBe(0);
     expect(none.out).toBe('app_dial and res_pjsip are not connected by dependencies in Asterisk 23.4.1.\n');
@@ -223,8 +224,12 @@ describe('cycles', () => {
     expect(json.cycles).toEqual([['res_odbc', 'res_odbc_transaction']]);
   });
 
-  it('says there are none in 23.4.1 unless conflicts count', async () => {
-    expect((await cli('cycles', '--data', '23.4.1')).out).toBe('No dependency cycles in Asterisk 23.4.1.\n');
+  it("finds 23.4.1's one cycle through the link facts it borrows from master, none without links", async () => {
+    const withLinks = await cliJson<{ cycles: string[][] }>('cycles', '--data', '23.4.1');
+    expect(withLinks.cycles).toEqual([['res_odbc', 'res_odbc_transaction']]);
+    expect(
+      (await cli('cycles', '--data', '23.4.1', '--kinds', 'depends,requires,optional,enhances')).out,
+    ).toBe('No dependency cycles in Asterisk 23.4.1 (edges: depends, requires, optional, enhances).\n');
     const json = await cliJson<{ cycles: string[][] }>('cycles', '--data', '18.26.4', '--kinds', 'conflicts');
     expect(json.cycles).toEqual([['app_fax', 'res_fax']]);
   });

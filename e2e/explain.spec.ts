@@ -107,10 +107,15 @@ test('impact follows the selection while the Explain tab is open', async ({ expl
   await expect(explain.impactSummary).toHaveText(/^func_odbc failing to load takes down/);
 });
 
-test('cycles: none in 23.4.1; a file with one lists it, and clicking it draws it', async ({ explorer }) => {
+test("cycles: 23.4.1's one (through master's link facts); a file with one lists it, and clicking it draws it", async ({
+  explorer,
+}) => {
   const explain = new ExplainPage(explorer);
   await explain.open();
-  await expect(explain.cyclesFound).toHaveText('No dependency cycles');
+  await expect(explain.cyclesFound).toHaveText('1 dependency cycle');
+  await expect(
+    explain.cycleList.getByRole('button', { name: 'res_odbc → res_odbc_transaction → res_odbc' }),
+  ).toBeVisible();
 
   await explorer.openFiles([fixturePath('cycle-menuselect-tree.xml')]);
   await explorer.waitForGraph('custom');

@@ -17,17 +17,21 @@ test('the table lists every module but renders only the rows in view', async ({ 
   expect(await explorer.nodeCount()).toBeGreaterThan(0);
 });
 
-test('sorting by transitive dependents puts the hub first; the filter narrows the rows', async ({ explorer }) => {
+test('sorting by transitive dependents puts the hub first; the filter narrows the rows', async ({
+  explorer,
+}) => {
   const table = new SearchPage(explorer);
   await table.openTable();
   await table.sortBy('Transitive dependents', 'descending');
   const [first, second] = await table.renderedNames();
   expect(first).toBe('extconfig');
-  const counts = await table.renderedRows().evaluateAll((rows) =>
-    rows
-      .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
-      .map((r) => Number(r.children[6]?.textContent)),
-  );
+  const counts = await table
+    .renderedRows()
+    .evaluateAll((rows) =>
+      rows
+        .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+        .map((r) => Number(r.children[6]?.textContent)),
+    );
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
   expect(second).not.toBe(first);
 
@@ -63,7 +67,9 @@ test('clicking a row selects the module; the graph keeps the selection', async (
   await expect.poll(() => explorer.nodeHasClass('res_pjsip_session', 'selected')).toBe(true);
 });
 
-test('a module selected on the graph is highlighted and scrolled into view in the table', async ({ explorer }) => {
+test('a module selected on the graph is highlighted and scrolled into view in the table', async ({
+  explorer,
+}) => {
   const table = new SearchPage(explorer);
   // Through its neighbourhood: res_pjsip is drawn as a node next to res_pjsip_session, whatever the
   // whole-graph view groups.

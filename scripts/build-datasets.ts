@@ -24,6 +24,9 @@
  * res_prometheus), what only the pjproject build has (their `#ifdef HAVE_PJPROJECT` requires,
  * optional modules and link facts) is added as edges `whenBuiltWith="pjproject"`.
  *
+ * The released versions' sources carry no link facts: each borrows master's for the modules of
+ * the same name the master builds built (docs/format.md, `linksFrom`).
+ *
  * Where the Asterisk clone is present, scripts/extract-runtime-refs.ts reads each dataset's run-time
  * references (shutdown references, format and bucket pins, calendar technologies) from the source
  * at its commit, citing file and line.
@@ -284,6 +287,44 @@ function addPjsipBuildFacts(graph: ModuleGraph): void {
   );
 }
 
+/** The modules the master builds were made of: their link facts are known, even when empty. */
+function masterBuiltModules(): Set<string> {
+  const shared = join(dataDir, 'master', 'loader-traces', 'modules-metadata.json');
+  const names = new Set(Object.keys(JSON.parse(readFileSync(shared, 'utf8')) as Record<string, unknown>));
+  const pjsip = JSON.parse(readFileSync(join(repoRoot, PJSIP_BUILD_METADATA), 'utf8')) as {
+    modules: Record<string, unknown>;
+  };
+  for (const name of Object.keys(pjsip.modules)) names.add(name);
+  return names;
+}
+
+/**
+ * A dataset without link facts of its own borrows master's for each module of the same name the
+ * master builds built (marked `linksFrom="master"`, each edge citing master's build file); modules
+ * master did not build keep the simulation's assumption (links follow requires and enhances).
+ */
+function borrowMasterLinks(graph: ModuleGraph, master: ModuleGraph, built: ReadonlySet<string>): void {
+  if (graph.info.hasLinkFacts) return;
+  const edges = [...graph.edges];
+  let modules = 0;
+  let links = 0;
+  for (const module of Object.values(graph.modules)) {
+    if (module.kind !== 'loadable' || !built.has(module.name)) continue;
+    if (master.modules[module.name]?.kind !== 'loadable') continue;
+    module.linksFrom = 'master';
+    modules++;
+    for (const i of master.outgoing[module.name] ?? []) {
+      const edge = master.edges[i];
+      if (edge?.kind !== 'links' || graph.modules[edge.to]?.kind !== 'loadable') continue;
+      edges.push({ ...edge, sources: edge.sources.map((s) => ({ ...s })) });
+      links++;
+    }
+  }
+  graph.edges = edges;
+  Object.assign(graph, indexEdges(edges));
+  console.log(`${graph.info.version}: link facts of ${modules} modules borrowed from master (${links} links)`);
+}
+
 function addRuntimeReferences(graph: ModuleGraph, source: VersionSource): void {
   if (!existsSync(gitDir)) {
     console.warn(`  no Asterisk git clone at ${gitDir}: run-time references not known`);
@@ -319,6 +360,11 @@ function main(): void {
     if (source.version === 'master') addPjsipBuildFacts(graph);
     addRuntimeReferences(graph, source);
     built.push({ source, graph });
+  }
+  const master = built.find((b) => b.source.version === 'master')?.graph;
+  if (master) {
+    const masterBuilt = masterBuiltModules();
+    for (const { graph } of built) if (graph !== master) borrowMasterLinks(graph, master, masterBuilt);
   }
   const entries: DatasetIndexEntry[] = [];
   built.forEach(({ source, graph: parsed }, i) => {

@@ -165,7 +165,18 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
   if (!hasLinkFacts) {
     // Without link facts from a real build, a module is taken to link against the global-symbol
     // modules it requires or enhances: the usual reason it needs their symbols at dlopen time.
+    // A module whose links were borrowed from another build of the same module keeps those.
+    let borrowed = 0;
+    let assumed = 0;
+    let borrowedFrom = '';
     for (const f of byKey.values()) {
+      const from = graph.modules[f.name]?.linksFrom;
+      if (from !== undefined) {
+        borrowed++;
+        borrowedFrom = from;
+        continue;
+      }
+      if (!f.builtin) assumed++;
       const links: string[] = [];
       const linksKeys: string[] = [];
       const linksIds: number[] = [];
@@ -184,7 +195,9 @@ function buildLoaderFacts(graph: ModuleGraph): LoaderFacts {
       severity: 'info',
       code: 'no-link-facts',
       message:
-        "This dataset has no link-time facts, so the simulation assumes each module links against the global-symbol modules it requires or enhances when it models the loader's dlopen passes.",
+        borrowed > 0
+          ? `This dataset has no link-time facts of its own: ${borrowed} modules carry those of the Asterisk ${borrowedFrom} build for the module of the same name; for the other ${assumed}, the simulation assumes each links against the global-symbol modules it requires or enhances when it models the loader's dlopen passes.`
+          : "This dataset has no link-time facts, so the simulation assumes each module links against the global-symbol modules it requires or enhances when it models the loader's dlopen passes.",
     });
   }
 

@@ -70,6 +70,28 @@ describe.each(BUILTIN_VERSIONS)('built-in dataset %s', (version) => {
   });
 });
 
+describe.each(BUILTIN_VERSIONS.filter((v) => v !== 'master'))(
+  'built-in dataset %s, without a build of its own',
+  (version) => {
+    const g = graph(version);
+    const master = graph('master');
+
+    it("borrows master's link facts for the modules of the same name master built, citing master's build", () => {
+      expect(g.info.hasLinkFacts).toBe(false);
+      // chan_pjsip links against res_pjsip in the master build (nm -D of chan_pjsip.so).
+      expect(g.modules.chan_pjsip?.linksFrom).toBe('master');
+      const link = g.edges.find((e) => e.from === 'chan_pjsip' && e.to === 'res_pjsip' && e.kind === 'links');
+      expect(link?.sources[0]?.file).toMatch(/modules-metadata\.json$/);
+      // Every borrowed link is one of master's, between modules this release has too.
+      for (const e of g.edges.filter((x) => x.kind === 'links')) {
+        expect(g.modules[e.from]?.linksFrom).toBe('master');
+        expect(targets(master, e.from, 'links')).toContain(e.to);
+        expect(g.modules[e.to]?.kind).toBe('loadable');
+      }
+    });
+  },
+);
+
 describe.each(BUILTIN_VERSIONS.filter((v) => v !== '13.38.3'))(
   'built-in dataset %s (dependency-aware loader)',
   (version) => {

@@ -111,6 +111,12 @@ export interface ModuleInfo {
   /** Whether the module has a load callback (false = the loader treats it as "no load function"). */
   hasLoad?: boolean;
   deprecatedIn?: string;
+  /**
+   * In a dataset without link facts of its own: the build whose `links` edges this module carries,
+   * borrowed for the module of the same name (`master`). Absent there: the loader simulation
+   * assumes the module links against the global-symbol modules it requires or enhances.
+   */
+  linksFrom?: string;
   removedIn?: string;
   /** `<replacement>`: the module that replaces a deprecated one. */
   replacement?: string;

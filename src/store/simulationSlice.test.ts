@@ -44,11 +44,11 @@ async function storeOn(version: string, simulationDelay = 0) {
 }
 
 describe('simulation slice', () => {
-  it('starts from an autoload modules.conf with every module file present and no fault', async () => {
+  it("starts from an autoload modules.conf with every module file present, no fault, and the version's loader", async () => {
     const { store } = await storeOn('23.4.1');
     const s = store.getState();
     expect(s.modulesConf.text).toMatch(/\[modules\]\s*autoload\s*=\s*yes/);
-    expect([s.absentFiles, s.faults, s.commands, s.simLoader]).toEqual([[], {}, [], 'current']);
+    expect([s.absentFiles, s.faults, s.commands, s.simLoader]).toEqual([[], {}, [], 'version']);
     expect(s.colourBy).toBe('category');
   });
 

@@ -145,6 +145,24 @@ describe('diagnose: each kind of disagreement', () => {
     ]);
   });
 
+  it("says which verbosity hid the per-module lines, by the server's version (6871d1cdfc)", () => {
+    // The recorded log as a server at verbose 3 without debug writes it on 22.x: no Loading / => lines.
+    const quiet = baseLog
+      .split('\n')
+      .filter((l) => !/DEBUG\[/.test(l) && !/VERBOSE\[\d+\] loader\.c: (Loading |\S+ => \()/.test(l))
+      .join('\n');
+    const limits = (version: string): string =>
+      diagnose(graph, {
+        log: logOf(quiet),
+        conf: confOf(BASE),
+        expectOwnDeclines: true,
+        version,
+      }).diagnosis.limits.join(' ');
+    expect(limits('22.10.1')).toContain("Asterisk 22.10.1 logs 'Loading X.' at verbose 4");
+    expect(limits('16.30.1')).toContain('this log was written at verbose 0');
+    expect(run(baseLog).limits.join(' ')).not.toContain('6871d1cdfc');
+  });
+
   it('without a list of files, compares what the log names and says so', () => {
     const d = run(baseLog, { available: false });
     expect(d.disagreements).toEqual([]);

@@ -144,6 +144,15 @@ export function diagnose(graph: ModuleGraph, input: DiagnoseInput): DiagnoseResu
   const version = input.version ?? input.log?.version;
   if (version !== undefined) options.version = version;
   const simulation = simulate(graph, input.conf, options);
+  if (input.log && !input.log.shows.loadingLines && !input.log.shows.startedLines) {
+    // Which verbosity hides the per-module lines depends on the version (6871d1cdfc).
+    const release = simulation.release;
+    limits.push(
+      release.quietModuleLines
+        ? `Asterisk ${release.version} logs 'Loading X.' at verbose 4 and 'X => (…)' at verbose 5 (6871d1cdfc, from 18.22, 20.7, 21.2 and 22.0): a log written at the default verbose 3 shows neither, so which modules started is read from the other lines and module show.`
+        : `Asterisk ${release.version} logs 'Loading X.' at verbose 1 and 'X => (…)' at verbose 2: this log was written at verbose 0, so which modules started is read from the other lines and module show.`,
+    );
+  }
   const predicted = new Map<string, ModuleOutcome>();
   for (const o of Object.values(simulation.modules)) predicted.set(moduleKey(o.name), o);
 

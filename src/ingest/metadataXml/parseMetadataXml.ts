@@ -281,6 +281,7 @@ function readModule(element: XmlElement, reader: Reader): ModuleInfo | undefined
   const defaultEnabled = bool(a.defaultEnabled);
   if (defaultEnabled !== undefined) module.defaultEnabled = defaultEnabled;
   if (a.deprecatedIn !== undefined) module.deprecatedIn = a.deprecatedIn;
+  if (a.linksFrom !== undefined) module.linksFrom = a.linksFrom;
   if (a.removedIn !== undefined) module.removedIn = a.removedIn;
   if (a.replacement !== undefined) module.replacement = a.replacement;
   if (a.description !== undefined) module.description = a.description;

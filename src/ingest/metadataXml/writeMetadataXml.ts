@@ -78,6 +78,7 @@ function moduleLine(m: ModuleInfo, files: FileTable, anchors: ReadonlyMap<number
     ['deprecatedIn', m.deprecatedIn],
     ['removedIn', m.removedIn],
     ['replacement', m.replacement],
+    ['linksFrom', m.linksFrom],
     ['description', m.description],
   ];
   if (anchors.size > 0)

@@ -200,6 +200,13 @@ export function ModuleInspector({ graph, name }: { graph: ModuleGraph; name: str
         <Fact label="Default enabled" module={module} fact="defaultEnabled">
           {describeDefaultEnabled(module)}
         </Fact>
+        {module.kind === 'loadable' && !graph.info.hasLinkFacts && (
+          <Fact label="Link facts" module={module}>
+            {module.linksFrom
+              ? `from the Asterisk ${module.linksFrom} build (this release's build was not recorded)`
+              : 'none recorded: the loader simulation assumes it links against the global-symbol modules it requires'}
+          </Fact>
+        )}
         {module.hasLoad !== undefined && (
           <Fact label="Load function" module={module}>
             {/* main/loader.c: start_resource declines a module without a load callback. */}
