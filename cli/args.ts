@@ -18,6 +18,8 @@ export interface CliArgs {
   loader?: LoaderKind;
   /** The Asterisk version whose loader behaviours apply (a user's file of unknown version). */
   asteriskVersion?: string;
+  /** The server's sorcery.conf: its wizard mappings change the wizard modules' use counts. */
+  sorceryConf?: string;
   /** With --log: leave out VERBOSE lines above this level, as Asterisk at that verbosity does. */
   verbose?: number;
   then: string[];
@@ -32,7 +34,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   asterisk-module-explorer simulate --data <file|version>... --modules-conf <file>
       [--available <file>] [--fault <module>=decline|failure|missing|no-load]...
-      [--loader current|legacy|proposed] [--asterisk-version <version>]
+      [--loader current|legacy|proposed] [--asterisk-version <version>] [--sorcery-conf <file>]
       [--then "<runtime command>"]... [--json] [--log [--verbose N]]
       [--module-show <file>] [--format text|json|csv|md]
   asterisk-module-explorer check --data <file|version>... --modules-conf <file>
@@ -49,7 +51,7 @@ export const USAGE = `Usage:
       [--require <module>]... [--current <modules.conf>]
   asterisk-module-explorer upgrade --modules-conf <file> --from <version|file> --to <version|file>
   asterisk-module-explorer diagnose --data <file|version>... --log <full log> [--modules-conf <file>]
-      [--available <file>] [--module-show <file>] [--settings <file>] [--so <file|dir>]... [--fault <module>=decline|failure]...
+      [--available <file>] [--module-show <file>] [--settings <file>] [--so <file|dir>]... [--sorcery-conf <file>] [--fault <module>=decline|failure]...
       [--expect-own-declines] [--json]
 
   --data          a built-in dataset (13.38.3, 16.30.1, 18.26.4, 22.10.1, 23.4.1, master) or a file
@@ -62,6 +64,8 @@ export const USAGE = `Usage:
                   dependency-aware from 16; proposed is the design of an improved loader)
   --asterisk-version  the version whose loader behaviours apply (commands, messages, verbose
                   levels), e.g. for a file whose version is unknown. Default: the dataset's
+  --sorcery-conf  the server's sorcery.conf: each object type it maps takes a reference on its
+                  wizard's module (res_sorcery_realtime...) instead of the source's default mapping
   --verbose N     with --log: only the VERBOSE lines Asterisk at verbose N writes
   --then          a command run after startup: "module load X", "module unload [-f] X",
                   "module refresh X [recursively]", "module show [like X]", "core stop now"
@@ -152,6 +156,7 @@ const VALUE_OPTIONS = [
   'module-show',
   'format',
   'asterisk-version',
+  'sorcery-conf',
   'verbose',
   'settings',
   'so',
@@ -177,6 +182,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     fault: { type: 'string', multiple: true },
     loader: { type: 'string' },
     'asterisk-version': { type: 'string' },
+    'sorcery-conf': { type: 'string' },
     verbose: { type: 'string' },
     then: { type: 'string', multiple: true },
     json: { type: 'boolean' },
@@ -237,6 +243,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   };
   if (loader !== undefined) args.loader = loader as LoaderKind;
   if (values['asterisk-version'] !== undefined) args.asteriskVersion = values['asterisk-version'];
+  if (values['sorcery-conf'] !== undefined) args.sorceryConf = values['sorcery-conf'];
   if (verbose !== undefined) args.verbose = verbose;
   if (values.available !== undefined) args.available = values.available;
   if (values['module-show'] !== undefined) args.moduleShow = values['module-show'];

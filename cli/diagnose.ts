@@ -22,6 +22,7 @@ import { parseCoreSettings, parseModuleDir, parseModuleShow, parseStartupLog } f
 import { calibrateFromModuleShow, diagnose } from '../src/engine/diagnose';
 import { applyElfBuildFacts, elfBuildFacts } from '../src/engine/diagnose/elfBuildFacts';
 import { readElf } from '../src/ingest/elf';
+import { parseSorceryConf } from '../src/ingest/sorceryConf';
 import { basename, join } from 'node:path';
 import { moduleFileOf } from '../src/engine';
 import { FAULTS, UsageError, parseStrict } from './args';
@@ -40,6 +41,8 @@ export interface DiagnoseArgs {
   settings?: string;
   /** Module files (.so), or directories of them: the build's link facts and registrations. */
   so?: string[];
+  /** The server's sorcery.conf. */
+  sorceryConf?: string;
   faults: Record<string, ModuleFault>;
   expectOwnDeclines: boolean;
   loader?: LoaderKind;
@@ -70,6 +73,7 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
     'module-show': { type: 'string' },
     settings: { type: 'string' },
     so: { type: 'string', multiple: true },
+    'sorcery-conf': { type: 'string' },
     fault: { type: 'string', multiple: true },
     'expect-own-declines': { type: 'boolean' },
     loader: { type: 'string' },
@@ -114,6 +118,7 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
   if (values['module-show'] !== undefined) args.moduleShow = values['module-show'];
   if (values.settings !== undefined) args.settings = values.settings;
   if (values.so !== undefined) args.so = values.so;
+  if (values['sorcery-conf'] !== undefined) args.sorceryConf = values['sorcery-conf'];
   return args;
 }
 
@@ -218,6 +223,11 @@ export function runDiagnose(args: DiagnoseArgs, io: CliIo): number {
     const show = readParsed(io, args.moduleShow, '--module-show', parseModuleShow);
     if (!show) return 1;
     input.moduleShow = show;
+  }
+  if (args.sorceryConf !== undefined) {
+    const sorcery = readParsed(io, args.sorceryConf, '--sorcery-conf', parseSorceryConf);
+    if (!sorcery) return 1;
+    input.sorceryConf = sorcery;
   }
   if (args.settings !== undefined) {
     const settings = readParsed(io, args.settings, '--settings', parseCoreSettings);

@@ -234,6 +234,28 @@ describe('asterisk-module-explorer simulate', () => {
     expect(asOld.runtime[0]?.message).toMatch(/^Usage: module refresh <module name>\n/);
   });
 
+  it('--sorcery-conf moves the wizard references its mappings make, and names a bad line', async () => {
+    const conf = file('s.conf', '[modules]\nautoload = yes\n');
+    const sorcery = file(
+      'sorcery.conf',
+      '[res_pjsip]\nendpoint=realtime,ps_endpoints\naor=realtime,ps_aors\n',
+    );
+    const counts = async (...extra: string[]): Promise<Record<string, number>> =>
+      (
+        JSON.parse(
+          (await cli('simulate', '--data', 'master', '--modules-conf', conf, '--json', ...extra)).out,
+        ) as SimulateJson
+      ).useCounts;
+    const plain = await counts();
+    const mapped = await counts('--sorcery-conf', sorcery);
+    expect((mapped.res_sorcery_realtime ?? 0) - (plain.res_sorcery_realtime ?? 0)).toBe(2);
+    expect((plain.res_sorcery_config ?? 0) - (mapped.res_sorcery_config ?? 0)).toBe(2);
+    const bad = file('bad-sorcery.conf', '[res_pjsip]\nendpoint\n');
+    const run = await cli('simulate', '--data', 'master', '--modules-conf', conf, '--sorcery-conf', bad);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`${bad}:2:1: error: 'endpoint' is not 'type = wizard,data'.`);
+  });
+
   it('--log --verbose N leaves out what Asterisk at that verbosity does not write (6871d1cdfc)', async () => {
     const conf = file('verbose.conf', '[modules]\nautoload = no\nload => app_echo.so\n');
     const log = async (version: string): Promise<string> =>

@@ -14,6 +14,7 @@ import {
 } from '../src/engine';
 import { loaderKindFor, loaderReleaseName } from '../src/engine/loaderReleases';
 import { parseModulesConf } from '../src/ingest/modulesConf';
+import { parseSorceryConf } from '../src/ingest/sorceryConf';
 import { USAGE, UsageError, commandNameOf, parseCliArgs } from './args';
 import type { CliArgs } from './args';
 import { loadData } from './data';
@@ -100,6 +101,17 @@ function readInputs(args: CliArgs, io: CliIo): Inputs | undefined {
   const options: SimulationOptions = { faults: args.faults, commands: args.then };
   if (args.loader) options.loader = args.loader;
   if (args.asteriskVersion !== undefined) options.version = args.asteriskVersion;
+  if (args.sorceryConf !== undefined) {
+    const read = readTextFile(io, args.sorceryConf, 'modules-conf', '--sorcery-conf');
+    if (read.problem) {
+      io.stderr(`${formatProblem(read.problem)}\n`);
+      return undefined;
+    }
+    const sorcery = parseSorceryConf(read.text, args.sorceryConf);
+    for (const p of sorcery.problems) io.stderr(`${formatProblem(p)}\n`);
+    if (!sorcery.data || sorcery.problems.some((p) => p.severity === 'error')) return undefined;
+    options.sorceryConf = sorcery.data;
+  }
   if (args.available !== undefined) {
     let text: string;
     try {
@@ -163,6 +175,7 @@ function startupOptionsOf(options: SimulationOptions): IntentOptions {
   const startup: IntentOptions = {};
   if (options.loader) startup.loader = options.loader;
   if (options.version !== undefined) startup.version = options.version;
+  if (options.sorceryConf) startup.sorceryConf = options.sorceryConf;
   if (options.available) startup.available = options.available;
   if (options.faults) startup.faults = options.faults;
   return startup;
@@ -172,6 +185,7 @@ function runCheck(args: CliArgs, inputs: Inputs, io: CliIo): number {
   const checkOptions: SimulationOptions = {};
   if (inputs.options.loader) checkOptions.loader = inputs.options.loader;
   if (inputs.options.version !== undefined) checkOptions.version = inputs.options.version;
+  if (inputs.options.sorceryConf) checkOptions.sorceryConf = inputs.options.sorceryConf;
   if (inputs.options.available) checkOptions.available = inputs.options.available;
   const check = checkModulesConf(inputs.graph, inputs.conf, checkOptions);
   const intent = intentOf(inputs.graph, inputs.conf, check.simulation, checkOptions);

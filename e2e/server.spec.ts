@@ -1,18 +1,25 @@
 import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { ExplorerPage } from './pages/ExplorerPage';
 
 // Fixtures from scripts/build-trace-fixtures.ts: the startup log and module show of a real Asterisk
 // master build (commit f0c1c1a7, scenario 01-baseline-autoload), and that log changed so that
 // app_dial declines in its own load() after a WARNING line.
 const FIXTURES = 'e2e/fixtures/server';
 
+/** The Server tab on the master dataset (the recorded build's). */
+async function openServerTab(explorer: ExplorerPage, page: Page): Promise<Locator> {
+  await explorer.chooseVersion('master');
+  await page.getByRole('tab', { name: 'Server' }).click();
+  return page.getByRole('region', { name: 'Your server' });
+}
+
 test('a baseline startup log and module show agree with the prediction, drawn on the graph', async ({
   explorer,
   page,
 }) => {
-  await explorer.chooseVersion('master');
-  await page.getByRole('tab', { name: 'Server' }).click();
-  const panel = page.getByRole('region', { name: 'Your server' });
+  const panel = await openServerTab(explorer, page);
   await panel.getByLabel('Open startup log').setInputFiles(`${FIXTURES}/baseline-full.log`);
   await panel.getByLabel('Open module show').setInputFiles(`${FIXTURES}/baseline-module-show.txt`);
   await expect(panel.getByLabel('Server version')).toContainText('UNKNOWN__and_probably_unsupported');
@@ -42,9 +49,7 @@ test('a module that declined unexpectedly is a disagreement with its cause and t
   explorer,
   page,
 }) => {
-  await explorer.chooseVersion('master');
-  await page.getByRole('tab', { name: 'Server' }).click();
-  const panel = page.getByRole('region', { name: 'Your server' });
+  const panel = await openServerTab(explorer, page);
   // The server of the first test, the day app_dial lost its configuration.
   await panel.getByLabel('Open startup log').setInputFiles(`${FIXTURES}/declined-full.log`);
   const verdict = panel.getByRole('status', { name: 'Verdict' });
@@ -68,9 +73,7 @@ test('module files (.so) are read in the browser: their links against each other
   explorer,
   page,
 }) => {
-  await explorer.chooseVersion('master');
-  await page.getByRole('tab', { name: 'Server' }).click();
-  const panel = page.getByRole('region', { name: 'Your server' });
+  const panel = await openServerTab(explorer, page);
   const open = panel.getByLabel('Open module files (.so)');
   // Tiny modules built by scripts/build-elf-fixtures.mjs: the user imports the provider's export.
   await open.setInputFiles([

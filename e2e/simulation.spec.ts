@@ -158,3 +158,40 @@ test('a modules.conf Asterisk would reject shows the problem with line and colum
   await sim.run();
   await expect(sim.startupResult).toHaveText(/Startup failed: Asterisk exits with status [12]/);
 });
+
+test("an opened sorcery.conf moves res_pjsip's wizard references to its wizards' modules", async ({
+  explorer,
+}) => {
+  const sim = new SimulationPage(explorer);
+  await sim.open();
+  await sim.run();
+  await explorer.findModule('res_sorcery_realtime');
+  await expect(explorer.inspectorHeading('res_sorcery_realtime')).toBeVisible();
+  await expect(sim.inspectorSimulation).toContainText('use count 0');
+
+  await sim.open();
+  await sim.panel.getByLabel('Open sorcery.conf').setInputFiles({
+    name: 'sorcery.conf',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      '[res_pjsip]\nendpoint=realtime,ps_endpoints\naor=realtime,ps_aors\nauth=realtime,ps_auths\n',
+    ),
+  });
+  await expect(sim.panel.getByRole('group', { name: 'sorcery.conf' })).toContainText('sorcery.conf');
+  await expect(sim.runButton).toBeEnabled();
+  await explorer.findModule('res_sorcery_realtime');
+  await expect(sim.inspectorSimulation).toContainText('use count 3');
+  await sim.open();
+
+  // A line it cannot read is named with its line; the previous result stays.
+  await sim.panel.getByLabel('Open sorcery.conf').setInputFiles({
+    name: 'broken.conf',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('[res_pjsip]\nendpoint\n'),
+  });
+  await expect(sim.panel.getByRole('list', { name: 'sorcery.conf problems' })).toContainText(
+    "broken.conf:2:1: 'endpoint' is not 'type = wizard,data'.",
+  );
+  await explorer.findModule('res_sorcery_realtime');
+  await expect(sim.inspectorSimulation).toContainText('use count 3');
+});

@@ -252,6 +252,17 @@ export function extractRuntimeReferences(
   return { references, notes };
 }
 
+/** A string literal's value, or that of a `#define NAME "value"` in the file or a header of the tree. */
+function stringOrDefine(gitDir: string, commit: string, text: string, arg: string): string | undefined {
+  const literal = /^"([^"]+)"$/.exec(arg)?.[1];
+  if (literal !== undefined || !/^[A-Z_][A-Z0-9_]*$/.test(arg)) return literal;
+  const define = new RegExp(`^#define\\s+${arg}\\s+"([^"]+)"`, 'm');
+  const local = define.exec(text)?.[1];
+  if (local !== undefined) return local;
+  const found = git(gitDir, ['grep', '-h', '-E', `^#define\\s+${arg}\\s+"`, commit, '--', 'include/*.h']);
+  return define.exec(found)?.[1];
+}
+
 function addSorceryWizards(
   gitDir: string,
   commit: string,
@@ -289,7 +300,9 @@ function addSorceryWizards(
     for (const m of text.matchAll(/\bast_sorcery_apply_(default|wizard_mapping)\s*\(/g)) {
       const open = (m.index ?? 0) + m[0].length - 1;
       const line = text.slice(0, m.index).split('\n').length;
-      const wizardArg = callArguments(text, open)[2] ?? '';
+      const args = callArguments(text, open);
+      const wizardArg = args[2] ?? '';
+      const objectType = stringOrDefine(gitDir, commit, text, args[1] ?? '');
       const wizard = /^"([^"]+)"$/.exec(wizardArg)?.[1];
       const where = `${path}:${line}`;
       if (testOnly.has(line)) continue;
@@ -312,6 +325,8 @@ function addSorceryWizards(
         takenBy,
         kind: 'sorcery-wizard',
         untilShutdown: false,
+        ...(objectType ? { objectType } : {}),
+        mapping: m[1] === 'default' ? 'default' : 'always',
         sources: [{ kind: 'runtime', file: `${REPOSITORY}/blob/${commit}/${path}`, line }],
       });
     }

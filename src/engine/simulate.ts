@@ -17,6 +17,7 @@ import { LoaderState } from './loader/state';
 import { graphForBuild } from './buildConditions';
 import { loaderFacts } from './loaderFacts';
 import { loaderReleaseFor } from './loaderReleases';
+import { graphWithSorceryConf } from './sorceryConf';
 import type { LoaderFacts } from './loaderFacts';
 import { moduleKey } from './names';
 import { moduleOutcomes, outcomeLists } from './outcomes';
@@ -41,10 +42,13 @@ export function moduleFileOf(entry: string): string {
 }
 
 export function simulate(
-  graph: ModuleGraph,
+  given: ModuleGraph,
   conf: ModulesConf,
   options: SimulationOptions = {},
 ): SimulationResult {
+  // sorcery.conf moves references between wizard modules: a graph of its own for this run.
+  const sorcery = options.sorceryConf ? graphWithSorceryConf(given, options.sorceryConf) : undefined;
+  const graph = sorcery?.graph ?? given;
   const versionRelease = loaderReleaseFor(options.version ?? graph.info.version);
   const loader = options.loader ?? versionRelease.kind;
   // A loader chosen against the version's (the legacy one on a 16+ dataset) keeps the version's
@@ -54,7 +58,7 @@ export function simulate(
       ? versionRelease
       : { ...versionRelease, kind: loader === 'legacy' ? 'legacy' : 'current' };
   const datasetFacts = loaderFacts(graph);
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(sorcery?.problems ?? [])];
   const faults = readFaults(datasetFacts, options.faults ?? {}, problems);
 
   const missing = new Set([...faults].filter(([, f]) => f === 'missing').map(([k]) => k));

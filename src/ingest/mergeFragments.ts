@@ -39,6 +39,7 @@ const RUNTIME_PRECEDENCE: readonly SourceKind[] = [
   'menuselect-tree',
   'xmldoc',
   'elf',
+  'config',
   'inferred',
 ];
 const MODULEINFO_PRECEDENCE: readonly SourceKind[] = [
@@ -48,6 +49,7 @@ const MODULEINFO_PRECEDENCE: readonly SourceKind[] = [
   'runtime',
   'trace-metadata',
   'elf',
+  'config',
   'inferred',
 ];
 

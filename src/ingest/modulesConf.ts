@@ -22,7 +22,7 @@ export interface ModulesConfParseOptions {
   builtins?: readonly string[];
 }
 
-interface RawLine {
+export interface RawLine {
   /** Text after comment removal, not yet trimmed. */
   text: string;
   line: number;
@@ -302,7 +302,7 @@ function checkConflicts(conf: ModulesConf, options: ModulesConfParseOptions, pro
  * Removes comments the way Asterisk does, line by line: `;--` opens a block comment that `--;`
  * closes (they nest), a lone `;` ends the line, `\;` is a literal semicolon.
  */
-function stripComments(text: string, file: string, problems: Problem[]): RawLine[] {
+export function stripComments(text: string, file: string, problems: Problem[]): RawLine[] {
   const out: RawLine[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   let depth = 0;

@@ -68,7 +68,9 @@ export type SourceKind =
   | 'metadata-xml'
   | 'inferred'
   /** A module file (.so) as built, read as ELF: its links and registration calls. */
-  | 'elf';
+  | 'elf'
+  /** A server's configuration file (sorcery.conf): the wizard mappings it makes. */
+  | 'config';
 
 export interface SourceRef {
   kind: SourceKind;
@@ -277,5 +279,13 @@ export interface RuntimeReference {
   untilShutdown: boolean;
   /** Taken only on a path load() does not normally take (the call sits inside a condition). */
   conditional?: boolean;
+  /**
+   * For `sorcery-wizard`: the object type mapped (`endpoint`), when the call names it with a string,
+   * and whether the call is `ast_sorcery_apply_default` (`default`: skipped when sorcery.conf maps
+   * that type of that instance) or `ast_sorcery_apply_wizard_mapping` (`always`). The sorcery
+   * instance is `takenBy`: `ast_sorcery_open()` names it after the module opening it.
+   */
+  objectType?: string;
+  mapping?: 'default' | 'always';
   sources: SourceRef[];
 }

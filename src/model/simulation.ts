@@ -127,6 +127,23 @@ export type RuntimeCommand =
   | { kind: 'show'; like?: string }
   | { kind: 'shutdown' };
 
+/** One mapping line of sorcery.conf: `[res_pjsip]` / `endpoint = realtime,ps_endpoints`. */
+export interface SorceryMapping {
+  /** The section: the sorcery instance, named after the module that opens it (`res_pjsip`). */
+  instance: string;
+  objectType: string;
+  /** The wizard (`realtime`, `config`, `memory`, `astdb`, `memory_cache`): module `res_sorcery_<wizard>`. */
+  wizard: string;
+  line: number;
+  column: number;
+}
+
+/** The user's sorcery.conf: main/sorcery.c applies its mappings when each instance opens. */
+export interface SorceryConf {
+  file: string;
+  mappings: SorceryMapping[];
+}
+
 export interface SimulationOptions {
   /** Default: the loader of {@link SimulationOptions.version}. */
   loader?: LoaderKind;
@@ -143,6 +160,11 @@ export interface SimulationOptions {
   available?: readonly string[];
   /** Faults by module name. */
   faults?: Readonly<Record<string, ModuleFault>>;
+  /**
+   * The server's sorcery.conf: each object type it maps takes a reference on its wizard's module in
+   * place of the source's default mapping for that type (main/sorcery.c).
+   */
+  sorceryConf?: SorceryConf;
   /** Commands to run after a successful startup, in order (text as typed, or parsed). */
   commands?: readonly (string | RuntimeCommand)[];
 }

@@ -26,9 +26,21 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
           absentFiles: state.absentFiles,
           faults: state.faults,
           commands,
+          ...(state.sorceryConf ? { sorceryConf: state.sorceryConf } : {}),
         }),
       );
       if (mine !== ticket) return;
+      if (!response.result && response.sorceryProblems.some((p) => p.severity === 'error')) {
+        set({
+          simulationStatus: 'idle',
+          sorceryProblems: response.sorceryProblems,
+          simulationNotice: {
+            kind: 'rejected',
+            message: `${state.sorceryConf?.file ?? 'sorcery.conf'} has lines that cannot be read; fix them (below) or close it. The previous result is kept.`,
+          },
+        });
+        return;
+      }
       if (!response.result) {
         // Bad input never costs what the user had: the previous result stays on screen.
         set({
@@ -46,6 +58,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
         simulation: { graph, result: response.result, commands, intent: response.intent },
         commands,
         confProblems: response.confProblems,
+        sorceryProblems: response.sorceryProblems,
         timelineStep: undefined,
         colourBy: 'outcome',
       });
@@ -72,6 +85,8 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
     commands: [],
     simulation: undefined,
     confProblems: [],
+    sorceryConf: undefined,
+    sorceryProblems: [],
     simulationStatus: 'idle',
     simulationNotice: undefined,
     timelineStep: undefined,
@@ -79,6 +94,10 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
 
     setSimLoader: (simLoader) => set({ simLoader }),
     setModulesConf: (text, file) => set((s) => ({ modulesConf: { text, file: file ?? s.modulesConf.file } })),
+    async setSorceryConf(file) {
+      set({ sorceryConf: file, sorceryProblems: [] });
+      await run(get().commands);
+    },
     setFilePresent: (module, present) =>
       set((s) => {
         const others = s.absentFiles.filter((m) => m !== module);

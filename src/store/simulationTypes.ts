@@ -33,6 +33,10 @@ export interface SimulationSlice {
   simulation: SimulationRun | undefined;
   /** Problems of the modules.conf of the last run (line and column). */
   confProblems: Problem[];
+  /** The server's sorcery.conf, when opened: its wizard mappings move wizard references. */
+  sorceryConf: { text: string; file: string } | undefined;
+  /** Problems of sorcery.conf in the last run (line and column). */
+  sorceryProblems: Problem[];
   simulationStatus: 'idle' | 'running';
   simulationNotice: SimulationNotice | undefined;
   /** Index into `result.events` the timeline shows; undefined shows the end state. */
@@ -41,6 +45,8 @@ export interface SimulationSlice {
 
   setSimLoader(loader: LoaderChoice): void;
   setModulesConf(text: string, file?: string): void;
+  /** Opens (or with `undefined` closes) sorcery.conf and runs again. */
+  setSorceryConf(file: { text: string; file: string } | undefined): Promise<void>;
   setFilePresent(module: string, present: boolean): void;
   setAllFilesPresent(): void;
   /** Sets (or with `undefined` clears) the fault of one module. */

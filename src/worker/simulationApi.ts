@@ -1,5 +1,14 @@
-import type { LoaderKind, ModuleFault, ModuleGraph, ModulesConf, Problem, SimulationResult } from '../model';
+import type {
+  LoaderKind,
+  ModuleFault,
+  ModuleGraph,
+  ModulesConf,
+  Problem,
+  SimulationResult,
+  SorceryConf,
+} from '../model';
 import { parseModulesConfFor } from '../ingest/modulesConf';
+import { parseSorceryConf } from '../ingest/sorceryConf';
 import { defaultAvailableFiles, intentOf, moduleKey, simulate } from '../engine';
 import type { IntentResult } from '../engine';
 
@@ -17,6 +26,8 @@ export interface SimulationRequest {
   faults: Readonly<Record<string, ModuleFault>>;
   /** Run-time CLI commands, as typed, run in order after startup. */
   commands: readonly string[];
+  /** The server's sorcery.conf, when the user opened one. */
+  sorceryConf?: { text: string; file: string };
 }
 
 export interface SimulationResponse {
@@ -34,6 +45,8 @@ export interface SimulationResponse {
    * noload takes down); undefined when there is no result.
    */
   intent: IntentResult | undefined;
+  /** Problems of sorcery.conf with their lines: its own syntax, then what the run could not map. */
+  sorceryProblems: Problem[];
 }
 
 /** Parses modules.conf against the dataset's built-ins and runs the loader simulation on `graph`. */
@@ -41,7 +54,16 @@ export function runSimulation(graph: ModuleGraph, request: SimulationRequest): S
   const parsed = parseModulesConfFor(graph, request.modulesConf);
   const conf = parsed.data;
   if (!conf || conf.status === 'invalid') {
-    return { result: undefined, confProblems: parsed.problems, conf, intent: undefined };
+    return { result: undefined, confProblems: parsed.problems, conf, intent: undefined, sorceryProblems: [] };
+  }
+  let sorceryConf: SorceryConf | undefined;
+  const sorceryProblems: Problem[] = [];
+  if (request.sorceryConf) {
+    const sorcery = parseSorceryConf(request.sorceryConf.text, request.sorceryConf.file);
+    sorceryProblems.push(...sorcery.problems);
+    if (!sorcery.data || sorcery.problems.some((p) => p.severity === 'error'))
+      return { result: undefined, confProblems: parsed.problems, conf, intent: undefined, sorceryProblems };
+    sorceryConf = sorcery.data;
   }
   const absent = new Set(request.absentFiles.map(moduleKey));
   const available =
@@ -52,8 +74,11 @@ export function runSimulation(graph: ModuleGraph, request: SimulationRequest): S
     ...(request.loader ? { loader: request.loader } : {}),
     faults: request.faults,
     ...(available ? { available } : {}),
+    ...(sorceryConf ? { sorceryConf } : {}),
   };
   const result = simulate(graph, conf, { ...options, commands: request.commands });
   const intent = intentOf(graph, conf, result, options);
-  return { result, confProblems: parsed.problems, conf, intent };
+  const file = request.sorceryConf?.file;
+  sorceryProblems.push(...result.problems.filter((p) => file !== undefined && p.file === file));
+  return { result, confProblems: parsed.problems, conf, intent, sorceryProblems };
 }

@@ -20,6 +20,7 @@ import type {
   ModuleGraph,
   ModuleOutcome,
   ModuleShow,
+  SorceryConf,
   ModulesConf,
   PredictedOutcome,
   RealOutcome,
@@ -46,6 +47,8 @@ export interface DiagnoseInput {
    * version the log names, else the dataset's.
    */
   version?: string;
+  /** The server's sorcery.conf (use counts of the wizard modules). */
+  sorceryConf?: SorceryConf;
 }
 
 export interface DiagnoseResult {
@@ -143,6 +146,7 @@ export function diagnose(graph: ModuleGraph, input: DiagnoseInput): DiagnoseResu
   if (input.loader) options.loader = input.loader;
   const version = input.version ?? input.log?.version;
   if (version !== undefined) options.version = version;
+  if (input.sorceryConf) options.sorceryConf = input.sorceryConf;
   const simulation = simulate(graph, input.conf, options);
   if (input.log && !input.log.shows.loadingLines && !input.log.shows.startedLines) {
     // Which verbosity hides the per-module lines depends on the version (6871d1cdfc).

@@ -193,7 +193,7 @@ export function parseMetadataXml(text: string, file: string): ParseResult<Module
 function readRuntimeReferences(children: (name: string) => XmlElement[], reader: Reader): RuntimeReference[] {
   const references: RuntimeReference[] = [];
   for (const element of children('runtimeReferences')) {
-    const { module, takenBy, kind, untilShutdown, conditional, src } = element.attributes;
+    const { module, takenBy, kind, untilShutdown, conditional, objectType, mapping, src } = element.attributes;
     if (module === undefined || takenBy === undefined || !isOneOf(RUNTIME_REFERENCE_KINDS, kind)) {
       reader.problem(
         element,
@@ -209,6 +209,8 @@ function readRuntimeReferences(children: (name: string) => XmlElement[], reader:
       sources: reader.refs(element, src),
     };
     if (bool(conditional) === true) reference.conditional = true;
+    if (objectType !== undefined) reference.objectType = objectType;
+    if (mapping === 'default' || mapping === 'always') reference.mapping = mapping;
     references.push(reference);
   }
   return references;

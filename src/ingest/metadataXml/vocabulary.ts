@@ -33,6 +33,7 @@ export const SOURCE_KINDS: readonly SourceKind[] = [
   'metadata-xml',
   'inferred',
   'elf',
+  'config',
 ];
 export const MODULE_KINDS: readonly ModuleKind[] = ['loadable', 'builtin', 'non-loadable', 'build-option'];
 export { SUPPORT_LEVELS };

@@ -190,6 +190,8 @@ export function writeMetadataXml(graph: ModuleGraph, options: WriteMetadataOptio
             ['kind', r.kind],
             ['untilShutdown', r.untilShutdown],
             ['conditional', r.conditional],
+            ['objectType', r.objectType],
+            ['mapping', r.mapping],
             ['src', files.refs(r.sources)],
           ])}/>`,
       ),

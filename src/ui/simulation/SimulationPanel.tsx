@@ -10,6 +10,7 @@ import { LogTranscript } from './LogTranscript';
 import { ModulesConfEditor } from './ModulesConfEditor';
 import { ResultSummary } from './ResultSummary';
 import { RuntimeCommands } from './RuntimeCommands';
+import { SorceryConfInput } from './SorceryConfInput';
 import { Timeline } from './Timeline';
 import './simulation.css';
 
@@ -47,6 +48,7 @@ export function SimulationPanel() {
           </select>
         </div>
         <ModulesConfEditor />
+        <SorceryConfInput />
         <FilesPresent graph={graph} />
         <FaultList graph={graph} />
         <div className="sim-actions">
