@@ -69,6 +69,7 @@ describe('which loader a version has (first release of each branch, read at ever
     const r = loaderReleaseFor('16.30.1');
     expect(loaderReleaseName(r)).toBe('Asterisk 16.30.1 loader');
     expect(loaderReleaseName(r, 'proposed')).toBe('proposed graph loader (on Asterisk 16.30.1)');
+    expect(loaderReleaseName(r, 'legacy')).toBe('legacy (Asterisk 15 and earlier) loader (on Asterisk 16.30.1)');
     expect(loaderReleaseTraits(r)).toEqual([
       "'module refresh' without 'recursively' (01ff5c8140 came later)",
       'a declined module cannot be unloaded: "is not loaded" (c209064d66 came later)',

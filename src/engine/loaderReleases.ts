@@ -95,7 +95,7 @@ export function loaderReleaseName(release: LoaderRelease, kind: LoaderKind = rel
   const name = `Asterisk ${release.version}`;
   if (kind === 'proposed') return `proposed graph loader (on ${name})`;
   if (kind !== release.kind)
-    return `${kind === 'legacy' ? 'Asterisk 13' : 'dependency-aware'} loader (on ${name})`;
+    return `${kind === 'legacy' ? 'legacy (Asterisk 15 and earlier)' : 'dependency-aware'} loader (on ${name})`;
   return `${name} loader`;
 }
 
