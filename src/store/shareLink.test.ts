@@ -34,6 +34,7 @@ async function viewedStore() {
   s.setModulesConf(CONF, 'prod-modules.conf');
   s.setFault('res_sorcery_config', 'decline');
   s.setFilePresent('app_queue', false);
+  await s.setSorceryConf({ text: '[res_pjsip]\nendpoint=realtime,ps_endpoints\n', file: 'sorcery.conf' });
   await s.runSimulation();
   s.setTimelineStep(40);
   s.setSidePanelTab('simulate');
@@ -64,6 +65,13 @@ describe('share links', () => {
     expect(b.modulesConf).toEqual({ text: CONF, file: 'prod-modules.conf' });
     expect(b.faults).toEqual({ res_sorcery_config: 'decline' });
     expect(b.absentFiles).toEqual(['app_queue']);
+    expect(b.sorceryConf).toEqual({
+      text: '[res_pjsip]\nendpoint=realtime,ps_endpoints\n',
+      file: 'sorcery.conf',
+    });
+    expect(b.simulation?.result.useCounts.res_sorcery_realtime).toBe(
+      a.simulation?.result.useCounts.res_sorcery_realtime,
+    );
     // The simulation ran again on opening and gives the same outcome at the same step.
     expect(b.simulation?.result.started).toEqual(a.simulation?.result.started);
     expect(b.simulation?.result.declined).toEqual(a.simulation?.result.declined);

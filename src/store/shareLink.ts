@@ -62,6 +62,7 @@ export function sharedViewOf(s: ExplorerState): SharedViewV1 | undefined {
     sim: {
       loader: s.simLoader,
       conf: s.modulesConf,
+      ...(s.sorceryConf ? { sorcery: s.sorceryConf } : {}),
       absent: s.absentFiles,
       faults: s.faults,
       commands: s.commands,
@@ -131,6 +132,12 @@ export function object(value: unknown, field: string): Json {
 export function string(value: unknown, field: string, max = 200): string {
   if (typeof value !== 'string' || value.length > max) throw new LinkFieldError(field);
   return value;
+}
+
+/** A sorcery.conf carried by a view: text a person wrote, judged by its parser when it is run. */
+function sorceryOf(value: unknown): { text: string; file: string } {
+  const o = object(value, 'sim.sorcery');
+  return { text: string(o.text, 'sim.sorcery.text', 200_000), file: string(o.file, 'sim.sorcery.file') };
 }
 
 function boolean(value: unknown, field: string): boolean {
@@ -238,6 +245,7 @@ export function readViewBody(o: Json): ViewBody {
       loader: oneOf(LOADER_CHOICES, s.loader, 'sim.loader'),
       // A modules.conf is text a person wrote; its own parser judges it when it is run.
       conf: { text: string(conf.text, 'sim.conf.text', 1_000_000), file: string(conf.file, 'sim.conf.file') },
+      ...(s.sorcery !== undefined ? { sorcery: sorceryOf(s.sorcery) } : {}),
       absent: list(s.absent, 'sim.absent', name),
       faults,
       commands: list(s.commands, 'sim.commands', (x, k) => string(x, k, 500), 200),

@@ -92,6 +92,8 @@ export const createShareSlice: SliceCreator<ShareSlice> = (set, get) => {
           : undefined,
     });
     get().setModulesConf(view.sim.conf.text, view.sim.conf.file);
+    // Set without a run of its own: the view's run (if it had one) follows.
+    set({ sorceryConf: view.sim.sorcery, sorceryProblems: [] });
     if (view.sim.ran) {
       await get().runSimulation();
       if (view.sim.step !== undefined) get().setTimelineStep(view.sim.step);

@@ -39,6 +39,8 @@ export interface SharedViewV1 {
   sim: {
     loader: LoaderChoice;
     conf: { text: string; file: string };
+    /** The server's sorcery.conf, when one was open. */
+    sorcery?: { text: string; file: string };
     absent: string[];
     faults: Record<string, ModuleFault>;
     commands: string[];
