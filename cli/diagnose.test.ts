@@ -3,7 +3,8 @@
  * scripts/build-trace-fixtures.ts: real Asterisk at commit f0c1c1a7) and on a log where one
  * module declines unexpectedly.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli as runArgs, root } from './testing/cliHarness';
@@ -180,6 +181,45 @@ describe('simulate --module-show', () => {
     // Declined modules unload with a notice, as on the server.
     expect(json.runtime[0]?.ok).toBe(true);
     expect(code).toBe(0);
+  });
+});
+
+describe('simulate --module-show: use counts', () => {
+  it('keeps references the server holds beyond the simulation: a recursive refresh its dependents do not explain is refused', async () => {
+    const dir = 'src/engine/fixtures/01-baseline-autoload';
+    // The recorded module show, with one more reference on res_statsd (a call holding it).
+    const shown = readFileSync(join(root, dir, 'module_show.txt'), 'utf8');
+    const held = shown.replace(/^(res_statsd\.so\s+StatsD client support\s+)3 /m, '$14 ');
+    expect(held).not.toBe(shown);
+    const file = join(mkdtempSync(join(tmpdir(), 'ame-held-')), 'module_show.txt');
+    writeFileSync(file, held);
+    const run = (show: string) =>
+      cli([
+        'simulate',
+        '--data',
+        'master',
+        '--modules-conf',
+        `${dir}/modules.conf`,
+        '--available',
+        `${dir}/available.txt`,
+        '--module-show',
+        show,
+        '--then',
+        'module refresh res_statsd recursively',
+        '--json',
+      ]);
+    const as = await run(`${dir}/module_show.txt`);
+    expect((JSON.parse(as.out) as { runtime: { ok: boolean }[] }).runtime[0]?.ok).toBe(true);
+    const more = await run(file);
+    const json = JSON.parse(more.out) as { runtime: { ok: boolean; message: string }[]; log: string[] };
+    expect(more.err).toContain('kept through the commands: res_statsd +1.');
+    expect(json.runtime[0]).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Unable to unload resource res_statsd'),
+    });
+    expect(json.log.join('\n')).toMatch(
+      /Module res_statsd cannot be unloaded \(would still have use count 1\/4 after unloading dependents\)/,
+    );
   });
 });
 

@@ -359,11 +359,23 @@ export function calibrateOptions(
     io.stderr(
       `${path}: warning: running on the server but not in the simulation: ${c.stillDiffering.join(', ')}.\n`,
     );
-  if (c.useCountDifferences.length > 0)
+  const held = Object.entries(c.heldReferences);
+  if (held.length > 0)
     io.stderr(
-      `${path}: warning: use counts the simulation cannot take over (run-time references), so unload and refresh may be refused on the server where predicted ok: ${c.useCountDifferences
+      `${path}: calibrated use counts: the server holds references the simulation does not explain (calls in progress, observers), kept through the commands: ${held
+        .map(([m, n]) => `${m} +${n}`)
+        .join(', ')}.\n`,
+    );
+  const lower = c.useCountDifferences.filter((d) => d.real < d.simulated);
+  if (lower.length > 0)
+    io.stderr(
+      `${path}: warning: use counts lower on the server than simulated, which cannot be taken over: ${lower
         .map((d) => `${d.module} ${d.real} (simulated ${d.simulated})`)
         .join(', ')}.\n`,
     );
-  return { ...inputs.options, faults: { ...(inputs.options.faults ?? {}), ...c.faults } };
+  return {
+    ...inputs.options,
+    faults: { ...(inputs.options.faults ?? {}), ...c.faults },
+    ...(held.length > 0 ? { heldReferences: c.heldReferences } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { ExplorerPage } from './pages/ExplorerPage';
+import { SimulationPage } from './pages/SimulationPage';
 
 // Fixtures from scripts/build-trace-fixtures.ts: the startup log and module show of a real Asterisk
 // master build (commit f0c1c1a7, scenario 01-baseline-autoload), and that log changed so that
@@ -118,4 +119,33 @@ test('module files (.so) are read in the browser: their links against each other
   await expect(panel.getByRole('list', { name: 'Problems with the server files' })).toContainText(
     'res_bad.so: Not an ELF file',
   );
+});
+
+test("module show's use counts carry into the Simulate tab: a reference the server holds refuses a recursive refresh", async ({
+  explorer,
+  page,
+}) => {
+  const panel = await openServerTab(explorer, page);
+  // The recorded module show with one more reference on res_statsd than its dependents explain.
+  const shown = readFileSync(`${FIXTURES}/baseline-module-show.txt`, 'utf8');
+  const held = shown.replace(/^(res_statsd\.so\s+StatsD client support\s+)3 /m, '$14 ');
+  expect(held).not.toBe(shown);
+  await panel.getByLabel('Open module show').setInputFiles({
+    name: 'module-show.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(held),
+  });
+  const offer = panel.getByRole('region', { name: 'Calibration' });
+  await expect(offer).toContainText('res_statsd +1');
+  await offer.getByRole('button', { name: 'Use in Simulate (states and use counts)' }).click();
+  await expect(offer.getByRole('button', { name: 'Used in Simulate' })).toBeDisabled();
+
+  const sim = new SimulationPage(explorer);
+  await sim.open();
+  await expect(sim.panel.getByRole('note', { name: 'Held references' })).toContainText('res_statsd +1');
+  await explorer.findModule('res_statsd');
+  await expect(explorer.inspectorHeading('res_statsd')).toBeVisible();
+  await sim.runCommandFromInspector('Refresh recursively');
+  await expect(sim.commandResult).toContainText('would still have use count 1/4 after unloading dependents');
+  await expect(sim.commandResult).toContainText('Unable to unload resource res_statsd');
 });

@@ -99,6 +99,7 @@ export function simulate(
     });
   }
 
+  const held = !startupFailed && holdReferences(core, options.heldReferences ?? {}, problems);
   const runtime: RuntimeResult[] = [];
   for (const input of options.commands ?? []) {
     // A parsed command is read again as text: the version's CLI may not have it.
@@ -124,7 +125,8 @@ export function simulate(
       startupFailed ? notRunningResult(parsed.text) : runRuntimeCommand(core, parsed.command, parsed.text),
     );
   }
-  const finalModules = runtime.length > 0 && !startupFailed ? moduleOutcomes(outcomeContext) : modules;
+  const finalModules =
+    (runtime.length > 0 || held) && !startupFailed ? moduleOutcomes(outcomeContext) : modules;
   if (finalModules !== modules) {
     for (const h of variant.hazards(core, finalModules)) {
       const o = finalModules[h.module];
@@ -149,6 +151,31 @@ export function simulate(
     runtime,
     finalModules,
   };
+}
+
+/** What `module show` says the server holds beyond the simulation: added to the running modules. */
+function holdReferences(
+  core: LoaderState,
+  held: Readonly<Record<string, number>>,
+  problems: Problem[],
+): boolean {
+  let added = false;
+  for (const [name, count] of Object.entries(held)) {
+    if (!(count > 0)) continue;
+    const mod = core.registry.find(name);
+    if (!mod?.running) {
+      problems.push({
+        severity: 'warning',
+        code: 'unresolved-name',
+        message: `${name} holds references on the server but does not run in the simulation: not added.`,
+        module: name,
+      });
+      continue;
+    }
+    mod.usecount += count;
+    added = true;
+  }
+  return added;
 }
 
 function readFaults(

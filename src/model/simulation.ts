@@ -165,6 +165,13 @@ export interface SimulationOptions {
    * place of the source's default mapping for that type (main/sorcery.c).
    */
   sorceryConf?: SorceryConf;
+  /**
+   * References a live server holds beyond those the simulation explains, by module (`module show`'s
+   * use count minus the simulated one: calls in progress, observers): taken after startup, before
+   * the commands, and released by none of them, so `module unload` and `module refresh …
+   * recursively` refuse as the server would.
+   */
+  heldReferences?: Readonly<Record<string, number>>;
   /** Commands to run after a successful startup, in order (text as typed, or parsed). */
   commands?: readonly (string | RuntimeCommand)[];
 }

@@ -3,7 +3,7 @@
  * ls -U, core show settings) and the comparison of that reality with the prediction for the
  * Simulate tab's modules.conf, computed in the simulation worker.
  */
-import type { Diagnosis, ElfBuildFacts, ModuleGraph, Problem } from '../model';
+import type { Diagnosis, ElfBuildFacts, ModuleFault, ModuleGraph, Problem } from '../model';
 import { loaderOfChoice } from '../model';
 import type { ServerFile } from '../worker';
 import type { SliceCreator } from './types';
@@ -19,6 +19,8 @@ export interface ServerRun {
   suggestedDataset?: { version: string; exact: boolean };
   /** What the module files (.so) say about the server's build. */
   build?: ElfBuildFacts;
+  /** From module show: what the Simulate tab takes over with `useServerCalibration`. */
+  calibration?: { faults: Record<string, ModuleFault>; heldReferences: Record<string, number> };
 }
 
 export interface ServerSlice {
@@ -34,6 +36,11 @@ export interface ServerSlice {
   setServerModuleFiles(files: ServerFile[]): Promise<void>;
   setServerExpectOwnDeclines(expect: boolean): Promise<void>;
   runServerDiagnosis(): Promise<void>;
+  /**
+   * Takes the module show over into the Simulate tab: the modules the server does not run decline
+   * (or are missing) and the references it holds are kept, so unload and refresh refuse as it would.
+   */
+  useServerCalibration(): Promise<void>;
 }
 
 export const createServerSlice: SliceCreator<ServerSlice> = (set, get, _store, ctx) => {
@@ -60,6 +67,7 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set, get, _store, c
       if (response.version !== undefined) serverRun.version = response.version;
       if (response.suggestedDataset) serverRun.suggestedDataset = response.suggestedDataset;
       if (response.build) serverRun.build = response.build;
+      if (response.calibration) serverRun.calibration = response.calibration;
       set({ serverStatus: 'idle', serverRun });
     } catch (error) {
       if (mine !== ticket) return;
@@ -93,6 +101,12 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set, get, _store, c
       await run();
     },
     runServerDiagnosis: run,
+    async useServerCalibration() {
+      const c = get().serverRun?.calibration;
+      if (!c) return;
+      set((s) => ({ faults: { ...s.faults, ...c.faults } }));
+      await get().setHeldReferences(c.heldReferences);
+    },
   };
 };
 

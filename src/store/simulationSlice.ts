@@ -27,6 +27,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
           faults: state.faults,
           commands,
           ...(state.sorceryConf ? { sorceryConf: state.sorceryConf } : {}),
+          ...(Object.keys(state.heldReferences).length > 0 ? { heldReferences: state.heldReferences } : {}),
         }),
       );
       if (mine !== ticket) return;
@@ -87,6 +88,7 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
     confProblems: [],
     sorceryConf: undefined,
     sorceryProblems: [],
+    heldReferences: {},
     simulationStatus: 'idle',
     simulationNotice: undefined,
     timelineStep: undefined,
@@ -94,6 +96,10 @@ export const createSimulationSlice: SliceCreator<SimulationSlice> = (set, get, _
 
     setSimLoader: (simLoader) => set({ simLoader }),
     setModulesConf: (text, file) => set((s) => ({ modulesConf: { text, file: file ?? s.modulesConf.file } })),
+    async setHeldReferences(heldReferences) {
+      set({ heldReferences });
+      await run(get().commands);
+    },
     async setSorceryConf(file) {
       set({ sorceryConf: file, sorceryProblems: [] });
       await run(get().commands);

@@ -37,6 +37,11 @@ export interface SimulationSlice {
   sorceryConf: { text: string; file: string } | undefined;
   /** Problems of sorcery.conf in the last run (line and column). */
   sorceryProblems: Problem[];
+  /**
+   * References a live server holds beyond the simulation's (from its module show, in the Server
+   * tab), kept through the run-time commands; empty unless calibrated.
+   */
+  heldReferences: Record<string, number>;
   simulationStatus: 'idle' | 'running';
   simulationNotice: SimulationNotice | undefined;
   /** Index into `result.events` the timeline shows; undefined shows the end state. */
@@ -45,6 +50,8 @@ export interface SimulationSlice {
 
   setSimLoader(loader: LoaderChoice): void;
   setModulesConf(text: string, file?: string): void;
+  /** Sets (empty: clears) the references the server holds, and runs again. */
+  setHeldReferences(held: Record<string, number>): Promise<void>;
   /** Opens (or with `undefined` closes) sorcery.conf and runs again. */
   setSorceryConf(file: { text: string; file: string } | undefined): Promise<void>;
   setFilePresent(module: string, present: boolean): void;

@@ -23,7 +23,8 @@ import {
   parseModuleShow,
   parseStartupLog,
 } from '../ingest/server';
-import { diagnose } from '../engine/diagnose';
+import { calibrateFromModuleShow, diagnose } from '../engine/diagnose';
+import type { Calibration } from '../engine/diagnose/calibrate';
 import { applyElfBuildFacts, elfBuildFacts } from '../engine/diagnose/elfBuildFacts';
 
 /** A file the user opened: its name and bytes (or text), decoded here through ingest's one gate. */
@@ -55,6 +56,11 @@ export interface ServerResponse {
   suggestedDataset?: { version: string; exact: boolean };
   /** What the module files say about the build, compared with the dataset. */
   build?: ElfBuildFacts;
+  /**
+   * From module show, for the Simulate tab: the modules the server does not run (as faults) and the
+   * references it holds beyond the simulation's.
+   */
+  calibration?: Pick<Calibration, 'faults' | 'heldReferences'>;
 }
 
 /** Larger than any module file (chan_dahdi.so is about 1 MB; a debug build several MB). */
@@ -142,5 +148,14 @@ export function diagnoseServer(graph: ModuleGraph, request: ServerRequest): Serv
     expectOwnDeclines: request.expectOwnDeclines,
   });
   response.diagnosis = diagnosis;
+  if (moduleShow) {
+    const options = {
+      ...(request.loader ? { loader: request.loader } : {}),
+      ...(listing ? { available: listing.files } : {}),
+      ...(version !== undefined ? { version } : {}),
+    };
+    const { faults, heldReferences } = calibrateFromModuleShow(built, conf, options, moduleShow);
+    response.calibration = { faults, heldReferences };
+  }
   return response;
 }

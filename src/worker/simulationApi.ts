@@ -28,6 +28,8 @@ export interface SimulationRequest {
   commands: readonly string[];
   /** The server's sorcery.conf, when the user opened one. */
   sorceryConf?: { text: string; file: string };
+  /** References the server holds beyond the simulation's (module show), by module. */
+  heldReferences?: Readonly<Record<string, number>>;
 }
 
 export interface SimulationResponse {
@@ -76,7 +78,11 @@ export function runSimulation(graph: ModuleGraph, request: SimulationRequest): S
     ...(available ? { available } : {}),
     ...(sorceryConf ? { sorceryConf } : {}),
   };
-  const result = simulate(graph, conf, { ...options, commands: request.commands });
+  const result = simulate(graph, conf, {
+    ...options,
+    commands: request.commands,
+    ...(request.heldReferences ? { heldReferences: request.heldReferences } : {}),
+  });
   const intent = intentOf(graph, conf, result, options);
   const file = request.sorceryConf?.file;
   sorceryProblems.push(...result.problems.filter((p) => file !== undefined && p.file === file));

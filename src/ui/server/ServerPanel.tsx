@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { DiagnosedModule, Diagnosis, ElfBuildFacts, LogEvidence } from '../../model';
 import { selectServerRun, useExplorer } from '../../store';
-import type { ServerFileKind } from '../../store';
+import type { ServerFileKind, ServerRun } from '../../store';
 import '../simulation/simulation.css';
 import './server.css';
 
@@ -171,10 +171,40 @@ export function ServerPanel() {
         </ul>
       )}
       {run?.build && <BuildView build={run.build} />}
+      {run?.calibration && <CalibrationOffer calibration={run.calibration} />}
       {run?.diagnosis && <DiagnosisView diagnosis={run.diagnosis} />}
       {!run?.diagnosis && status === 'idle' && (
         <p className="dim">Open a startup log or a module show output to compare.</p>
       )}
+    </section>
+  );
+}
+
+/** Offers module show's states and use counts to the Simulate tab's run-time predictions. */
+function CalibrationOffer({ calibration }: { calibration: NonNullable<ServerRun['calibration']> }) {
+  const use = useExplorer((s) => s.useServerCalibration);
+  const inUse = useExplorer((s) => s.heldReferences);
+  const held = Object.entries(calibration.heldReferences);
+  const faults = Object.keys(calibration.faults).length;
+  const applied = held.length > 0 && held.every(([m, n]) => inUse[m] === n);
+  return (
+    <section className="sim-section" aria-label="Calibration">
+      <p>
+        module show: {faults} {faults === 1 ? 'module' : 'modules'} the simulation starts but the server does
+        not run
+        {held.length > 0 ? (
+          <>
+            ; the server holds references the simulation does not explain (calls in progress, observers) on{' '}
+            <span className="mono">{held.map(([m, n]) => `${m} +${n}`).join(', ')}</span>
+          </>
+        ) : (
+          '; every use count it shows is explained'
+        )}
+        .
+      </p>
+      <button type="button" className="btn btn-small" onClick={() => void use()} disabled={applied}>
+        {applied ? 'Used in Simulate' : 'Use in Simulate (states and use counts)'}
+      </button>
     </section>
   );
 }

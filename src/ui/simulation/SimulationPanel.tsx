@@ -14,6 +14,23 @@ import { SorceryConfInput } from './SorceryConfInput';
 import { Timeline } from './Timeline';
 import './simulation.css';
 
+/** References taken over from a server's module show (Server tab), with a way back. */
+function HeldReferences() {
+  const held = useExplorer((s) => s.heldReferences);
+  const setHeld = useExplorer((s) => s.setHeldReferences);
+  const entries = Object.entries(held);
+  if (entries.length === 0) return null;
+  return (
+    <p className="sim-held" role="note" aria-label="Held references">
+      From your server&apos;s module show, references the simulation does not explain are kept through the
+      commands: <span className="mono">{entries.map(([m, n]) => `${m} +${n}`).join(', ')}</span>.{' '}
+      <button type="button" className="btn btn-small" onClick={() => void setHeld({})}>
+        Clear
+      </button>
+    </p>
+  );
+}
+
 /** The "Simulate" tab: inputs of a loader run, Run / Cancel, and what the run predicts. */
 export function SimulationPanel() {
   const loaderId = useId();
@@ -49,6 +66,7 @@ export function SimulationPanel() {
         </div>
         <ModulesConfEditor />
         <SorceryConfInput />
+        <HeldReferences />
         <FilesPresent graph={graph} />
         <FaultList graph={graph} />
         <div className="sim-actions">
