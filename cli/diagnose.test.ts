@@ -149,24 +149,30 @@ describe('diagnose refuses bad input (exit 1)', () => {
   });
 });
 
+/** `simulate` of the recorded baseline scenario, calibrated from `show`, then one command. */
+function simulateWithShow(show: string, then: string) {
+  const dir = 'src/engine/fixtures/01-baseline-autoload';
+  return cli([
+    'simulate',
+    '--data',
+    'master',
+    '--modules-conf',
+    `${dir}/modules.conf`,
+    '--available',
+    `${dir}/available.txt`,
+    '--module-show',
+    show,
+    '--then',
+    then,
+    '--json',
+  ]);
+}
+
 describe('simulate --module-show', () => {
   it('calibrates states from a live server before the run-time commands; the use counts need no taking over', async () => {
     const dir = 'src/engine/fixtures/01-baseline-autoload';
     const exp = JSON.parse(readFileSync(join(root, dir, 'expected.json'), 'utf8')) as Expected;
-    const { code, out, err } = await cli([
-      'simulate',
-      '--data',
-      'master',
-      '--modules-conf',
-      `${dir}/modules.conf`,
-      '--available',
-      `${dir}/available.txt`,
-      '--module-show',
-      `${dir}/module_show.txt`,
-      '--then',
-      'module unload func_odbc',
-      '--json',
-    ]);
+    const { code, out, err } = await simulateWithShow(`${dir}/module_show.txt`, 'module unload func_odbc');
     const json = JSON.parse(out) as {
       declined: string[];
       started: string[];
@@ -193,21 +199,7 @@ describe('simulate --module-show: use counts', () => {
     expect(held).not.toBe(shown);
     const file = join(mkdtempSync(join(tmpdir(), 'ame-held-')), 'module_show.txt');
     writeFileSync(file, held);
-    const run = (show: string) =>
-      cli([
-        'simulate',
-        '--data',
-        'master',
-        '--modules-conf',
-        `${dir}/modules.conf`,
-        '--available',
-        `${dir}/available.txt`,
-        '--module-show',
-        show,
-        '--then',
-        'module refresh res_statsd recursively',
-        '--json',
-      ]);
+    const run = (show: string) => simulateWithShow(show, 'module refresh res_statsd recursively');
     const as = await run(`${dir}/module_show.txt`);
     expect((JSON.parse(as.out) as { runtime: { ok: boolean }[] }).runtime[0]?.ok).toBe(true);
     const more = await run(file);

@@ -190,7 +190,7 @@ test("an opened sorcery.conf moves res_pjsip's wizard references to its wizards'
     buffer: Buffer.from('[res_pjsip]\nendpoint\n'),
   });
   await expect(sim.panel.getByRole('list', { name: 'sorcery.conf problems' })).toContainText(
-    "broken.conf:2:1: 'endpoint' is not 'type = wizard,data'.",
+    "broken.conf:2:1 'endpoint' is not 'type = wizard,data'.",
   );
   await explorer.findModule('res_sorcery_realtime');
   await expect(sim.inspectorSimulation).toContainText('use count 3');

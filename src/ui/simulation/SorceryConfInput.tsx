@@ -1,4 +1,5 @@
 import { useExplorer } from '../../store';
+import { ProblemList } from '../plan/PlanResult';
 
 /** Opens the server's sorcery.conf: its wizard mappings decide which wizard modules are in use. */
 export function SorceryConfInput() {
@@ -40,17 +41,9 @@ export function SorceryConfInput() {
       ) : (
         <span className="dim">none: each object type keeps the wizard its module maps by default</span>
       )}
-      {problems.length > 0 && (
-        <ul className="sim-sorcery-problems" aria-label="sorcery.conf problems">
-          {problems.map((p, i) => (
-            <li key={i} className={`server-problem-${p.severity}`}>
-              {p.file}
-              {p.line !== undefined ? `:${p.line}` : ''}
-              {p.column !== undefined ? `:${p.column}` : ''}: {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="sim-sorcery-problems">
+        <ProblemList label="sorcery.conf problems" problems={problems} />
+      </div>
     </div>
   );
 }
