@@ -7,7 +7,7 @@ export interface ReportInput {
   graph: ModuleGraph;
   result: SimulationResult;
   intent: IntentResult | undefined;
-  /** How the loader is called in the page ("Current (Asterisk 16 and later)"). */
+  /** How the loader is called in the page ("Asterisk 16.30.1 loader"). */
   loaderLabel: string;
 }
 
