@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli as runArgs, root } from './testing/cliHarness';
 import type { DiagnoseJson } from './diagnose';
+import type { ExpectedTraceFacts as Expected } from '../src/engine/fixtures/expectedFacts';
 
 const SCENARIOS = [
   '01-baseline-autoload',
@@ -18,15 +19,6 @@ const SCENARIOS = [
 
 /** The CLI run in process, the harness every CLI test uses. */
 const cli = (args: string[]) => runArgs(...args);
-
-interface Expected {
-  started: string[];
-  declined: string[];
-  notLoaded: string[];
-  startupFailed: boolean;
-  selfDeclinedInLoad: string[];
-  loadReturnedFailure: string[];
-}
 
 function scenarioArgs(scenario: string, log = `src/engine/fixtures/${scenario}/full.log`): string[] {
   const dir = `src/engine/fixtures/${scenario}`;

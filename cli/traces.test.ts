@@ -12,31 +12,10 @@ import { loadBuiltinDatasetNode } from '../src/ingest/node/loadBuiltinDataset';
 import { nodeIo } from './io';
 import { readAvailable, runCli } from './main';
 import type { SimulateJson } from './report';
+import type { ExpectedTraceFacts as Expected } from '../src/engine/fixtures/expectedFacts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(root, 'src/engine/fixtures');
-
-interface Expected {
-  started: string[];
-  declined: string[];
-  notLoaded: string[];
-  startupFailed: boolean;
-  modulesWillBeLoaded: number | null;
-  selfDeclinedInLoad: string[];
-  loadReturnedFailure: string[];
-  loaderErrorsInOrder: string[];
-  moduleShow: { module: string; useCount: number; status: string }[];
-  loaderLog: string[];
-  runtime?: {
-    step: number;
-    command: string;
-    ok: boolean;
-    cliOutput: string;
-    loaderLog: string[];
-    unloadOrder: string[];
-    loadOrder: string[];
-  }[];
-}
 
 function expected(scenario: string): Expected {
   return JSON.parse(readFileSync(join(fixtures, scenario, 'expected.json'), 'utf8')) as Expected;

@@ -322,7 +322,9 @@ function borrowMasterLinks(graph: ModuleGraph, master: ModuleGraph, built: Reado
   }
   graph.edges = edges;
   Object.assign(graph, indexEdges(edges));
-  console.log(`${graph.info.version}: link facts of ${modules} modules borrowed from master (${links} links)`);
+  console.log(
+    `${graph.info.version}: link facts of ${modules} modules borrowed from master (${links} links)`,
+  );
 }
 
 function addRuntimeReferences(graph: ModuleGraph, source: VersionSource): void {

@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { expectedFacts } from './traceFacts';
+import { expectedFacts, readdirOrder } from './traceFacts';
 import type { ResultJson } from './traceFacts';
 
 const COMMIT = 'f0c1c1a7b79b0f8cc0311649bf36824cbeee30a9';
@@ -50,10 +50,7 @@ async function build(scenario: string): Promise<void> {
     join(dest, 'modules.conf'),
     `${header(scenario, 'modules.conf', ';')}\n${read('modules.conf')}`,
   );
-  const files = read('so_files_readdir_order.txt')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
+  const files = readdirOrder(read('so_files_readdir_order.txt'));
   writeFileSync(
     join(dest, 'available.txt'),
     `${header(scenario, 'so_files_readdir_order.txt', '#')}\n${files.join('\n')}\n`,

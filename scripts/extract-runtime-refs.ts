@@ -22,6 +22,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuntimeReference, RuntimeReferenceKind } from '../src/model';
+import { callArguments } from '../src/ingest/cSource/cCalls';
 
 const REPOSITORY = 'https://github.com/asterisk/asterisk';
 
@@ -131,32 +132,6 @@ function testFrameworkLines(lines: readonly string[]): Set<number> {
     if (stack.some(Boolean)) inside.add(i + 1);
   });
   return inside;
-}
-
-/** The arguments of the call that opens at `start` (the index of its `(`), split at top-level commas. */
-function callArguments(text: string, start: number): string[] {
-  const args: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(') {
-      depth++;
-      if (depth === 1) continue;
-    } else if (c === ')') {
-      depth--;
-      if (depth === 0) {
-        args.push(current.trim());
-        return args;
-      }
-    } else if (c === ',' && depth === 1) {
-      args.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += c;
-  }
-  return args;
 }
 
 function functionBody(source: string, name: string): string {

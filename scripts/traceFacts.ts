@@ -3,6 +3,7 @@
  * the shapes of result.json and runtime.json, the loader's own log lines, `module show` rows.
  * Used by scripts/build-trace-fixtures.ts and scripts/build-pjsip-trace-fixtures.ts.
  */
+import type { ExpectedTraceFacts } from '../src/engine/fixtures/expectedFacts';
 
 export interface ModuleShowRow {
   module: string;
@@ -33,6 +34,14 @@ export interface RuntimeStep {
   dependents_found_order?: string[];
   unload_order?: string[];
   load_order?: string[];
+}
+
+/** so_files_readdir_order.txt: the module files present, one per line, in readdir order. */
+export function readdirOrder(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 /** `[2026-..] LEVEL[1234] loader.c: message` -> `LEVEL loader.c: message` */
@@ -75,9 +84,9 @@ export function expectedFacts(
   source: Record<string, unknown>,
   read: (file: string) => string,
   isRuntime: boolean,
-): Record<string, unknown> {
+): ExpectedTraceFacts {
   const result = JSON.parse(read('result.json')) as ResultJson;
-  const expected: Record<string, unknown> = {
+  const expected: ExpectedTraceFacts = {
     source,
     started: result.started,
     declined: result.declined,

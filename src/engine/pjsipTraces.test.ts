@@ -21,6 +21,7 @@ import { loadBuiltinDatasetNode } from '../ingest/node/loadBuiltinDataset';
 import { simulate } from './simulate';
 import { conf } from './testing/conf';
 import { formatLogLine } from './transcript';
+import type { ExpectedTraceFacts as Expected } from './fixtures/expectedFacts';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/pjsip');
 
@@ -30,28 +31,6 @@ const DECLINES = '03-res_pjsip-declines';
 const RUNTIME = '04-runtime-refresh-res_pjsip';
 const SCENARIOS = [BASELINE, NOLOAD, DECLINES, RUNTIME] as const;
 type Scenario = (typeof SCENARIOS)[number];
-
-interface Expected {
-  started: string[];
-  declined: string[];
-  notLoaded: string[];
-  startupFailed: boolean;
-  modulesWillBeLoaded: number | null;
-  selfDeclinedInLoad: string[];
-  loadReturnedFailure: string[];
-  loaderErrorsInOrder: string[];
-  moduleShow: { module: string; useCount: number; status: string }[];
-  loaderLog: string[];
-  runtime?: {
-    command: string;
-    ok: boolean;
-    cliOutput: string;
-    loaderLog: string[];
-    unloadOrder: string[];
-    loadOrder: string[];
-    dependentsFoundOrder: string[];
-  }[];
-}
 
 interface BuildFacts {
   requires?: string[];

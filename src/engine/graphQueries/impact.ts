@@ -30,13 +30,8 @@ export interface ImpactResult {
   via: Record<string, string>;
 }
 
-/**
- * The loader a dataset's Asterisk runs: the legacy one up to Asterisk 15, the dependency-aware one
- * from 16, and for datasets without a version number (master, user files).
- */
-export function loaderForVersion(version: string): LoaderKind {
-  return loaderKindFor(version);
-}
+/** The loader a dataset's Asterisk version runs (see loaderReleases.ts). */
+export { loaderKindFor as loaderForVersion };
 
 function modulesConf(...noload: string[]): ModulesConf {
   const line = (name: string, value: string, n: number): ModulesConf['entries'][number] => ({
@@ -78,7 +73,7 @@ export function impactOf(graph: ModuleGraph, module: string, as: ImpactKind): Im
       notes: [`${module} is not a module of this dataset.`],
     };
   const info = graph.modules[name];
-  const loader = loaderForVersion(graph.info.version);
+  const loader = loaderKindFor(graph.info.version);
   const empty = (note: string): ImpactResult => ({
     module: name,
     as,

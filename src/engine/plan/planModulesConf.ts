@@ -20,7 +20,7 @@ import type {
   UsedItem,
 } from '../../model';
 import { CORE_PROVIDER, MODULE_CONTEXTS, edgesFrom } from '../../model';
-import { loaderForVersion } from '../graphQueries/impact';
+import { loaderKindFor } from '../loaderReleases';
 import { simulate } from '../simulate';
 import { autoloadBaseline } from '../autoloadBaseline';
 import { dependencyTargets, enhancersOf } from './closure';
@@ -94,7 +94,7 @@ const KIND_WORD: Record<UsedKind, string> = {
 
 export function planModulesConf(input: PlanInput): ModulesPlan {
   const { graph } = input;
-  const loader = input.loader ?? loaderForVersion(graph.info.version);
+  const loader = input.loader ?? loaderKindFor(graph.info.version);
   const version = graph.info.version;
   const warnings: Problem[] = [];
   const notes: string[] = [];

@@ -5,7 +5,6 @@
  * rewritten with those lines changed or commented out, each with a comment saying why.
  */
 import type { ModuleGraph, ModuleInfo, ModulesConf, ModulesConfEntry } from '../../model';
-import { loaderForVersion } from '../graphQueries/impact';
 import { resolveModule } from '../graphQueries/moduleNames';
 import { intentOf } from '../intent/intentOf';
 import type { IntentResult } from '../intent/intentOf';
@@ -147,18 +146,9 @@ export function upgradeModulesConf(input: UpgradeInput): UpgradeResult {
   }
 
   // Lines that work on the source version and would fail on the target (a require stops Asterisk).
-  const asIs = intentOf(to, conf, simulate(to, conf, { loader: loaderForVersion(toVersion) }), {
-    loader: loaderForVersion(toVersion),
-  });
-  const onSource = intentOf(
-    from,
-    conf,
-    simulate(from, conf, { loader: loaderForVersion(from.info.version) }),
-    {
-      loader: loaderForVersion(from.info.version),
-      measureNoloads: false,
-    },
-  );
+  // Each simulation runs the loader of its dataset's version.
+  const asIs = intentOf(to, conf, simulate(to, conf));
+  const onSource = intentOf(from, conf, simulate(from, conf), { measureNoloads: false });
   const failedBefore = new Set(onSource.failing.map((l) => l.line));
   const reported = new Set(findings.map((f) => f.line));
   for (const l of asIs.failing) {
@@ -188,15 +178,7 @@ export function upgradeModulesConf(input: UpgradeInput): UpgradeResult {
     else out.push(text);
   });
   const rewrittenConf = parseTextConf(conf, rewrittenEntries);
-  const rewritten = intentOf(
-    to,
-    rewrittenConf,
-    simulate(to, rewrittenConf, { loader: loaderForVersion(toVersion) }),
-    {
-      loader: loaderForVersion(toVersion),
-      measureNoloads: false,
-    },
-  );
+  const rewritten = intentOf(to, rewrittenConf, simulate(to, rewrittenConf), { measureNoloads: false });
   return {
     from: from.info.version,
     to: toVersion,

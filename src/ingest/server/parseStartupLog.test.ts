@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStartupLog } from './parseStartupLog';
+import type { ExpectedTraceFacts as Expected } from '../../engine/fixtures/expectedFacts';
 
 const fixtures = join(__dirname, '../../engine/fixtures');
 const SCENARIOS = [
@@ -13,12 +14,6 @@ const SCENARIOS = [
   '03-noload-required-deps',
   '08b-runtime-unknown-dependency-and-refresh',
 ];
-
-interface Expected {
-  started: string[];
-  declined: string[];
-  selfDeclinedInLoad: string[];
-}
 
 function scenario(name: string): { log: string; exp: Expected } {
   return {

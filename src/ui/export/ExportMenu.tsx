@@ -14,7 +14,7 @@ import {
   useExplorer,
   useExplorerStore,
 } from '../../store';
-import type { ExportFile } from '../../store';
+import type { ExportFile, SimulationRun } from '../../store';
 import { activeGraph } from '../graph/activeGraph';
 import { downloadBlob, downloadText } from '../files/download';
 
@@ -58,7 +58,13 @@ export function ExportMenu() {
     if (format === 'svg') downloadText(`${name}.svg`, svg, 'image/svg+xml');
     else downloadBlob(`${name}.png`, await svgToPng(svg));
   };
-  const noRun = simulation === undefined;
+  // The files made from the last simulation run: offered once there is one.
+  const fromRun = (label: string, hint: string, file: (run: SimulationRun) => ExportFile): Item => ({
+    label,
+    hint: simulation ? hint : 'run a simulation first',
+    disabled: simulation === undefined,
+    run: () => simulation && save(file(simulation)),
+  });
   const items: Item[] = [
     {
       label: 'Graph as SVG',
@@ -83,30 +89,14 @@ export function ExportMenu() {
         save(dotFile(graph, drawn && drawn.length > 0 ? drawn : undefined));
       },
     },
-    {
-      label: 'Load order as CSV',
-      hint: noRun ? 'run a simulation first' : 'every module: start position, state, why',
-      disabled: noRun,
-      run: () => simulation && save(loadOrderCsvFile(simulation)),
-    },
-    {
-      label: 'Load order as JSON',
-      hint: noRun ? 'run a simulation first' : 'the same, for scripts',
-      disabled: noRun,
-      run: () => simulation && save(loadOrderJsonFile(simulation)),
-    },
-    {
-      label: 'Startup log',
-      hint: noRun ? 'run a simulation first' : 'the simulated Asterisk log, as text',
-      disabled: noRun,
-      run: () => simulation && save(transcriptFile(simulation)),
-    },
-    {
-      label: 'Simulation report (Markdown)',
-      hint: noRun ? 'run a simulation first' : 'what modules.conf asks for, declines with why: for a ticket',
-      disabled: noRun,
-      run: () => simulation && save(reportFile(simulation, resultLoader(simulation.result).name)),
-    },
+    fromRun('Load order as CSV', 'every module: start position, state, why', loadOrderCsvFile),
+    fromRun('Load order as JSON', 'the same, for scripts', loadOrderJsonFile),
+    fromRun('Startup log', 'the simulated Asterisk log, as text', transcriptFile),
+    fromRun(
+      'Simulation report (Markdown)',
+      'what modules.conf asks for, declines with why: for a ticket',
+      (run) => reportFile(run, resultLoader(run.result).name),
+    ),
     {
       label: 'Module Metadata XML',
       hint: 'the dataset, readable by this app again',
